@@ -18,7 +18,7 @@ from geopol.coding.ontology import Ontology
 from geopol.coding.patterns import PatternSet
 from geopol.nlp.parse import load_nlp, split_paragraphs
 from geopol.records import Document, Event, Problem
-from geopol.timeplace.dates import TemporalTagger, document_date, event_date
+from geopol.timeplace.dates import TemporalTagger, document_date, event_date, find_dateline
 from geopol.timeplace.places import EventLocator, Gazetteer
 
 DOC_BATCH = 32
@@ -112,7 +112,7 @@ class Pipeline:
             yield self._code_parsed(d, parsed[di], default_date)
 
     def _code_parsed(self, doc: Document, units: list, default_date: date | None) -> DocumentResult:
-        dd = document_date(doc.text, doc.date, default_date)
+        dd = document_date(doc.text, doc.date, default_date, self.tagger)
         warnings = tuple(Problem(doc.origin, w, doc.line, "warning") for w in dd.warnings)
         when = dd.date
         doc_iso = when.isoformat() if when else None
@@ -120,11 +120,9 @@ class Pipeline:
         dateline_place = None
         doc_places = None
         if self.locator is not None:
-            from geopol.timeplace.dates import find_dateline
-            from geopol.timeplace.places import doc_places as find_doc_places
-            dl = find_dateline(doc.text)
+            dl = find_dateline(doc.text, ref=when)
             dateline_place = dl.place if dl else None
-            doc_places = find_doc_places(doc.text, self.locator.gazetteer)
+            doc_places = self.locator.doc_places(doc.text)
         sentences: list[SentenceRecord] = []
         events: list[Event] = []
         seen: set[str] = set()
