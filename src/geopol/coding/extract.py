@@ -114,7 +114,15 @@ class EventExtractor:
             m = self._np_mention(t, idx)
             if m is not None:
                 out.extend(a for a in m.actors if a not in out)
-            todo.extend(c for c in t.children if c.dep_ == "conj")
+            conj = [c for c in t.children if c.dep_ == "conj"]
+            todo.extend(conj)
+            if not conj:  # "Putin and <mis-parsed phrase>": take the name right after the conjunction
+                for c in t.children:
+                    if c.dep_ == "cc" and c.lower_ in ("and", "&"):
+                        nxt = next((m2 for i in range(c.i + 1, min(c.i + 5, len(t.doc)))
+                                    if (m2 := idx.get(i)) is not None), None)
+                        if nxt is not None:
+                            out.extend(a for a in nxt.actors if a not in out)
         return out
 
     def _subject(self, verb: Token, idx: dict[int, Mention]) -> tuple[list[Actor], list[Actor], str]:
@@ -130,6 +138,9 @@ class EventExtractor:
             if subj:
                 return self._actors_of(subj[0], idx), [], "subject" if t is verb else f"subject of '{t.text}'"
             if passive:
+                by = self._by_phrase(t, idx)   # a "by" phrase the parser attached elsewhere
+                if by:
+                    return by, self._actors_of(passive[0], idx), "passive 'by' phrase"
                 return [], self._actors_of(passive[0], idx), "passive subject"
             if t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN"):
                 return self._actors_of(t.head, idx), [], "relative clause head"
@@ -138,6 +149,19 @@ class EventExtractor:
                 continue
             break
         return [], [], ""
+
+    def _by_phrase(self, verb: Token, idx) -> list[Actor]:
+        """Actors named right after a 'by' anywhere in the verb's frame."""
+        doc = verb.doc
+        for p in frame_of(verb):
+            if p.lower_ != "by" or p.dep_ not in ("prep", "agent"):
+                continue
+            for i in range(p.i + 1, min(p.i + 12, verb.sent.end)):
+                if i in idx:
+                    return list(idx[i].actors)
+                if doc[i].pos_ in ("VERB", "AUX") or doc[i].text in (";", ":"):
+                    break
+        return []
 
     def _prep_target(self, trig: Token, frame: list[Token], preps, idx) -> list[Actor]:
         for p in frame:
@@ -198,12 +222,17 @@ class EventExtractor:
                 if found:
                     return found, "possessor"
         for p in frame:
-            if p.dep_ in ("prep", "agent") and p.lower_ == "by" and p.head == noun:
+            if p.dep_ in ("prep", "agent") and p.lower_ == "by" and p.head.pos_ in ("NOUN", "PROPN"):
                 for o in p.children:
                     if o.dep_ == "pobj":
                         found = self._actors_of(o, idx)
                         if found:
                             return found, "'by' phrase"
+        i = noun.i - 1   # "Putin's brief visit" even when the parser did not attach the possessive
+        while i > noun.sent.start and noun.doc[i].pos_ in ("ADJ", "ADV", "NUM") and noun.doc[i].i not in idx:
+            i -= 1
+        if i > noun.sent.start and noun.doc[i].text in ("'s", "’s", "'", "’") and (i - 1) in idx:
+            return list(idx[i - 1].actors), "possessor (adjacent)"
         for c in noun.children:
             if c.dep_ in ("amod", "compound", "nmod") and c.i in idx:
                 return list(idx[c.i].actors), "modifier"
@@ -221,6 +250,28 @@ class EventExtractor:
                             return found, f"agent of support verb '{h.text}'"
         return [], ""
 
+    def _choose(self, candidates: list[Pattern], trig: Token, frame: list[Token], idx,
+                passive: list[Actor] | None = None) -> Pattern | None:
+        """The most specific pattern that matches the frame and, if it has a target slot ``$``,
+        finds an actor in it (the object, a passive subject, or the preposition's object)."""
+        if not candidates:
+            return None
+        words = frame_words(frame)
+        objects = None
+        for p in candidates:
+            if not p.matches(words):
+                continue
+            if p.target is not None:
+                if OBJ in p.target:
+                    if objects is None:
+                        objects = passive or (self._objects(trig, idx) if not p.noun else [])
+                    if not objects:
+                        continue
+                elif not self._prep_target(trig, frame, p.target, idx):
+                    continue
+            return p
+        return None
+
     # -- main ---------------------------------------------------------------------------
     def extract(self, sent: Span, mentions: list[Mention]) -> list[Candidate]:
         if not mentions:
@@ -235,13 +286,13 @@ class EventExtractor:
             if not self.patterns.candidates(lemma, False):
                 continue
             frame = frame_of(tok)
-            pattern = self.patterns.best(lemma, False, frame_words(frame))
+            sources, passive_subj, how = self._subject(tok, idx)
+            pattern = self._choose(self.patterns.candidates(lemma, False), tok, frame, idx, passive_subj)
             if pattern is None:
                 continue
             for t in frame:
                 if any(t.lemma_.lower() in w or t.lower_ in w for w in pattern.words):
                     consumed.add(t.i)
-            sources, passive_subj, how = self._subject(tok, idx)
             if passive_subj and not sources and pattern.target is not None and OBJ in pattern.target:
                 continue  # "X was attacked" without an agent: no source
             targets, bound = (passive_subj, True) if passive_subj else \
@@ -254,8 +305,8 @@ class EventExtractor:
             if not (self.patterns.candidates(lemma, True) or self.patterns.candidates(tok.lower_, True)):
                 continue
             frame = frame_of(tok)
-            words = frame_words(frame)
-            pattern = self.patterns.best(lemma, True, words) or self.patterns.best(tok.lower_, True, words)
+            cands = self.patterns.candidates(lemma, True) or self.patterns.candidates(tok.lower_, True)
+            pattern = self._choose(cands, tok, frame, idx)
             if pattern is None:
                 continue
             sources, how = self._noun_source(tok, frame, idx)

@@ -19,8 +19,9 @@ pattern per line::
   clauses (see :mod:`geopol.coding.extract`). Order does not matter.
 * ``$`` marks the target slot: after a preposition it is that preposition's
   object, otherwise the direct object.
-* The most specific matching pattern wins (most required words, then a bound
-  target slot, then file order).
+* The most specific matching pattern wins (most required words, then a
+  target slot, then the deeper code, then file order). A pattern whose ``$``
+  follows a preposition applies only when an actor is found there.
 """
 from __future__ import annotations
 
@@ -53,8 +54,9 @@ class Pattern:
     order: int = 0
 
     @property
-    def specificity(self) -> tuple[int, int, int]:
-        return (len(self.words), 1 if self.target else 0, -self.order)
+    def specificity(self) -> tuple[int, int, int, int]:
+        # more required words, then a target slot, then the deeper code, then file order
+        return (len(self.words), 1 if self.target else 0, len(self.code), -self.order)
 
     def matches(self, frame: set[str]) -> bool:
         if self.forbidden & frame:

@@ -576,6 +576,8 @@ class EventLocator:
             p = choose_place(m.places, countries, doc_counts, qual)
             if p is None or any(a <= m.start < b for a, b in qualifiers):
                 continue
+            if p.kind == "city" and p.alias and not m.run_whole:
+                continue           # "Far" of "Far East", "Stalin" of "Joseph Stalin": part of another name
             if qual:
                 qualifiers.append((m.end, m.end + q.end()))
             elif m.cue < 1.0:

@@ -1,0 +1,61 @@
+"""Combination rules of the learned event classifier with the patterns (no torch needed)."""
+from __future__ import annotations
+
+import numpy as np
+
+from geopol.coding.classifier import NO_EVENT, EventClassifier, Prediction, fit_softmax
+from geopol.coding.combine import CombineRules, decide
+
+R = CombineRules()
+
+
+def pred(code: str, p: float) -> Prediction:
+    return Prediction(code=code, prob=p, event_prob=1 - (p if code == NO_EVENT else 0), modality="asserted",
+                      modality_prob=0.9)
+
+
+def test_no_model_keeps_pattern():
+    assert decide("057", 0.7, None) .code == "057"
+    assert decide(None, 0.0, None).code is None
+
+
+def test_agreement_keeps_specific_pattern_code_and_raises_confidence():
+    d = decide("0571", 0.7, pred("057", 0.8), R)
+    assert d.code == "0571" and d.origin == "pattern+model" and d.confidence > 0.9
+
+
+def test_same_root_keeps_pattern():
+    d = decide("057", 0.7, pred("051", 0.9), R)
+    assert d.code == "057" and d.confidence == 0.7
+
+
+def test_strong_model_recodes_weak_pattern_only():
+    assert decide("190", 0.65, pred("173", 0.9), R).code == "173"
+    assert decide("190", 0.65, pred("173", 0.9), R).origin == "model-recode"
+    strong = decide("190", 0.95, pred("173", 0.9), R)
+    assert strong.code == "190" and strong.confidence < 0.95
+    assert decide("190", 0.65, pred("173", 0.5), R).code == "190"
+
+
+def test_no_event_vote_lowers_confidence_but_keeps_pattern():
+    d = decide("112", 0.8, pred(NO_EVENT, 0.9), R)
+    assert d.code == "112" and d.confidence < 0.8
+
+
+def test_model_only_needs_threshold_and_an_event():
+    assert decide(None, 0.0, pred("190", R.add_threshold + 0.01), R).code == "190"
+    assert decide(None, 0.0, pred("190", R.add_threshold - 0.01), R).code is None
+    assert decide(None, 0.0, pred(NO_EVENT, 0.99), R).code is None
+
+
+def test_fit_softmax_is_deterministic_and_learns():
+    rng = np.random.RandomState(0)
+    X = rng.randn(120, 8).astype(np.float32)
+    y = (X[:, 0] > 0).astype(int) + 2 * (X[:, 1] > 0)
+    W1, b1 = fit_softmax(X, y, 4, iters=200)
+    W2, b2 = fit_softmax(X, y, 4, iters=200)
+    assert np.array_equal(W1, W2) and np.array_equal(b1, b2)
+    clf = EventClassifier(("010", "020", "190", NO_EVENT), W1, b1, ("asserted",), np.zeros((8, 1), np.float32),
+                          np.zeros(1, np.float32), {})
+    acc = np.mean([clf.codes.index(p.code) == t for p, t in zip(clf.predict_vectors(X), y)])
+    assert acc > 0.9
