@@ -31,6 +31,7 @@ class PipelineConfig:
     patterns: str | None = None                # a pattern folder or file replacing ours
     verbs: str | None = None                   # a PETRARCH CAMEO verb dictionary used in addition
     locate: bool = True
+    events_model: bool = False                 # add the learned event classifier (coding/combine.py); needs torch
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,7 @@ class Pipeline:
     tagger: TemporalTagger
     locator: EventLocator | None
     config: PipelineConfig = field(default_factory=PipelineConfig)
+    classifier: object | None = None           # coding.combine.ModelCoder when config.events_model
 
     @classmethod
     def load(cls, config: PipelineConfig | None = None) -> "Pipeline":
@@ -81,9 +83,15 @@ class Pipeline:
             extra, _ = load_petrarch_verbs(config.verbs)
         patterns = PatternSet.load(config.patterns, extra=extra)
         locator = EventLocator(Gazetteer.load()) if config.locate else None
+        extractor = EventExtractor(patterns, ontology.symmetric)
+        classifier = None
+        if config.events_model:
+            from geopol.coding.combine import ModelCoder
+            classifier = ModelCoder.load(extractor)
         return cls(nlp=nlp, kb=kb, resolver=ActorResolver(kb, nlp.tokenizer), ontology=ontology,
-                   patterns=patterns, extractor=EventExtractor(patterns, ontology.symmetric),
-                   modality=ModalityClassifier.load(), tagger=TemporalTagger(), locator=locator, config=config)
+                   patterns=patterns, extractor=extractor,
+                   modality=ModalityClassifier.load(), tagger=TemporalTagger(), locator=locator, config=config,
+                   classifier=classifier)
 
     # -- coding -----------------------------------------------------------------------
     def code_documents(self, docs: Iterable[Document], default_date: date | None = None) -> Iterator[DocumentResult]:
@@ -135,6 +143,8 @@ class Pipeline:
                 sentences.append(SentenceRecord(index, text, off + sent.start_char))
                 mentions = self.resolver.mentions(sent, when, ctx)
                 cands = self.extractor.extract(sent, mentions)
+                if self.classifier is not None:
+                    cands = self.classifier.combine(sent, mentions, cands)
                 if not cands:
                     continue
                 timexes = self.tagger.tag(sent.text, when)

@@ -2,8 +2,6 @@
 
 Skipped when /work/shared (or $GEOPOL_SHARED) is absent, or when the coder
 (geopol.pipeline) or the store writer (geopol.store.Store) is not available.
-Claims the coder does not yet produce are marked xfail (non-strict: they show
-as XPASS once it does).
 """
 from __future__ import annotations
 
@@ -70,18 +68,11 @@ def test_rus_prk_mutual_defence(article_db):
     assert "helping each other in the event of an attack" in " ".join(md.iloc[0]["sentences"])
 
 
-@pytest.mark.xfail(reason="no asserted RUS-USA event is coded: the US-Russia attacks in the text are hypothetical "
-                          "('seems unlikely'), and 'Russia has checkmated the US' / 'sharp deterioration of Russia's "
-                          "relations with the US' are not coded", strict=False)
 def test_rus_usa_conflictual(article_db):
     r = dyad(article_db, "RUS", "USA")
     assert r is not None and r.conflict >= 1 and r.balance < 0, r
 
 
-@pytest.mark.xfail(reason="USA-UKR events are coded only as hypothetical (Putin's warning about arming Ukraine); "
-                          "'the Biden Administration's policy shift to allow Ukraine to use American weaponry' and "
-                          "'Kiev is at liberty to use American weapons' yield no asserted USA->UKR support/aid event",
-                   strict=False)
 def test_usa_ukr_cooperative(article_db):
     r = dyad(article_db, "USA", "UKR")
     assert r is not None and r.coop >= 1 and r.balance > 0, r

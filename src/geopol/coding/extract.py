@@ -17,7 +17,7 @@ from geopol.coding.patterns import OBJ, Pattern, PatternSet
 from geopol.records import Actor
 
 SUBJ = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
-CLAUSE = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"}
+CLAUSE = {"advcl", "relcl", "parataxis", "csubj", "acl"}   # ccomp stays: "allow X to use", "demand that X withdraw"
 NP_LINKS = {"compound", "amod", "poss", "appos", "nmod", "det", "nummod", "flat", "case", "punct", "quantmod"}
 OBJ_DEPS = ("dobj", "dative", "attr", "oprd")
 DEFAULT_TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "upon", "from", "for",
@@ -28,10 +28,12 @@ SUPPORT_VERBS = {"launch", "carry", "conduct", "hold", "make", "pay", "stage", "
                  "continue", "sign", "reach", "issue", "impose", "announce", "order", "host", "give", "offer",
                  "extend", "provide", "deliver", "send", "undertake", "perform", "have", "take", "lead"}
 RECIPROCAL_OBJECTS = {("each", "other"), ("one", "another")}
+# verbal acts aimed at someone named anywhere in what was said: "warned that ... if Washington did not stop"
+ADDRESSED_ROOTS = {"09", "10", "11", "12", "13"}
 
 
 def frame_of(trigger: Token) -> list[Token]:
-    """The trigger's frame: its subtree without subjects and nested clauses (xcomp kept)."""
+    """The trigger's frame: its subtree without its subject and nested clauses (complement clauses kept)."""
     out: list[Token] = []
     stack = [c for c in trigger.children]
     noun = trigger.pos_ in ("NOUN", "PROPN")
@@ -165,7 +167,8 @@ class EventExtractor:
 
     def _prep_target(self, trig: Token, frame: list[Token], preps, idx) -> list[Actor]:
         for p in frame:
-            if p.dep_ in ("prep", "agent") and p.lower_ in preps and p.lower_ != "by":
+            if p.dep_ in ("prep", "agent") and p.lower_ in preps and p.lower_ != "by" \
+                    and p.head.lower_ not in ("according", "due", "thanks", "owing"):
                 for o in p.children:
                     if o.dep_ == "pobj":
                         found = self._actors_of(o, idx)
@@ -206,6 +209,16 @@ class EventExtractor:
                     break
         return found, False
 
+    def _subtree_target(self, trig: Token, sources: list[Actor], idx) -> list[Actor]:
+        """The first actor of another country anywhere under the trigger, with its coordinates."""
+        own = {a.country for a in sources}
+        for t in trig.subtree:
+            m = idx.get(t.i)
+            if m is not None and any(a.country not in own for a in m.actors):
+                return [a for a in self._actors_of(t, idx) if a.country not in own] or \
+                    [a for a in m.actors if a.country not in own]
+        return []
+
     @staticmethod
     def _reciprocal_object(trig: Token) -> bool:
         for c in trig.subtree:
@@ -236,6 +249,12 @@ class EventExtractor:
         for c in noun.children:
             if c.dep_ in ("amod", "compound", "nmod") and c.i in idx:
                 return list(idx[c.i].actors), "modifier"
+        for p in noun.children:   # "the deterioration of Russia's relations with the US"
+            if p.dep_ == "prep" and p.lower_ == "of":
+                for o in p.children:
+                    for c in o.children:
+                        if c.dep_ == "poss" and (found := self._actors_of(c, idx)):
+                            return found, "possessor of the 'of' phrase"
         h = noun.head
         if noun.dep_ in ("dobj", "attr") and h.lemma_.lower() in SUPPORT_VERBS:
             subj, passive, how = self._subject(h, idx)
@@ -297,6 +316,8 @@ class EventExtractor:
                 continue  # "X was attacked" without an agent: no source
             targets, bound = (passive_subj, True) if passive_subj else \
                 self._bind_target(tok, pattern, frame, idx, DEFAULT_TARGET_PREPS)
+            if not targets and pattern.code[:2] in ADDRESSED_ROOTS:
+                targets = self._subtree_target(tok, sources, idx)
             out.extend(self._emit(tok, pattern, sources, targets, bound, how))
         for tok in sent:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed or tok.i in idx:
@@ -311,6 +332,8 @@ class EventExtractor:
                 continue
             sources, how = self._noun_source(tok, frame, idx)
             targets, bound = self._bind_target(tok, pattern, frame, idx, NOUN_TARGET_PREPS)
+            if not targets and pattern.code[:2] in ADDRESSED_ROOTS:
+                targets = self._subtree_target(tok, sources, idx)
             if sources and targets and any(t in sources for t in targets):
                 targets = [t for t in targets if t not in sources]
             out.extend(self._emit(tok, pattern, sources, targets, bound, how))
@@ -319,6 +342,9 @@ class EventExtractor:
     def _emit(self, tok, pattern, sources, targets, bound, how) -> list[Candidate]:
         if not sources:
             return []
+        if not bound:   # a guessed target from the actor's own country is almost always a mis-attachment
+            own = {a.country for a in sources}
+            targets = [t for t in targets if t.country not in own]
         if pattern.swap and targets:
             sources, targets = targets, sources
         conf = min(0.95, 0.55 + 0.1 * len(pattern.words) + (0.1 if bound else 0.0))
