@@ -1,7 +1,6 @@
 """The founding article (Putin in Pyongyang, June 2024), coded, stored and analysed.
 
-Skipped when /work/shared (or $GEOPOL_SHARED) is absent, or when the coder
-(geopol.pipeline) or the store writer (geopol.store.Store) is not available.
+Skipped when /work/shared (or $GEOPOL_SHARED) is absent.
 """
 from __future__ import annotations
 
@@ -15,22 +14,15 @@ ARTICLE = shared_dir() / "corpus" / "putin-pyongyang-analysis.txt"
 
 
 @pytest.fixture(scope="module")
-def article_db(tmp_path_factory):
+def article_db(tmp_path_factory, geopol_pipeline):
     if not ARTICLE.is_file():
         pytest.skip(f"founding article not found at {ARTICLE}")
-    try:
-        from geopol.store import Store
-    except ImportError as exc:
-        pytest.skip(f"geopol.store.Store not available yet ({exc})")
-    try:
-        from geopol.pipeline import Pipeline
-        from geopol.records import Document
-        from geopol.ingest.readers import content_hash
-    except ImportError as exc:
-        pytest.skip(f"the coder is not available yet ({exc})")
+    from geopol.ingest.readers import content_hash
+    from geopol.records import Document
+    from geopol.store import Store
     text = ARTICLE.read_text(encoding="utf-8")
     doc = Document(id="putin-pyongyang-analysis", text=text, date=date(2024, 6, 24), content_hash=content_hash(text))
-    results = list(Pipeline.load().code_documents([doc], date(2024, 6, 24)))
+    results = list(geopol_pipeline.code_documents([doc], date(2024, 6, 24)))
     path = tmp_path_factory.mktemp("founding") / "article.duckdb"
     store = Store(path)
     try:

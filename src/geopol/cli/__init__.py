@@ -24,8 +24,12 @@ def _root() -> None:
     """geopol: political event coding and relations analysis."""
 
 
+ORDER = ("code", "store", "analysis", "eval", "serve", "train")   # help lists commands in this order
+
+
 def _register_all() -> None:
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+    rank = {name: i for i, name in enumerate(ORDER)}
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: (rank.get(m.name, len(ORDER)), m.name)):
         if info.name.startswith("_"):
             continue
         module = importlib.import_module(f"{__name__}.{info.name}")

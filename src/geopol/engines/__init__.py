@@ -1,0 +1,1 @@
+"""Engines run ``Pipeline.code_documents`` over shards: ``local`` (processes) and ``dask_engine``."""

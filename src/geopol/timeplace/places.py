@@ -563,7 +563,7 @@ class EventLocator:
                dateline_place: str | None = None) -> Location | None:
         countries = {c[:3] for c in actor_countries if c}
         doc_counts: Counter = Counter(p.country for p in (doc_places or []) if p.country)
-        best, best_s = None, -1e9
+        best, best_s, best_cue = None, -1e9, 0.0
         qualifiers: list[tuple[int, int]] = []
         for m in find_mentions(self.gaz, sentence):
             qual = None
@@ -576,8 +576,8 @@ class EventLocator:
             p = choose_place(m.places, countries, doc_counts, qual)
             if p is None or any(a <= m.start < b for a, b in qualifiers):
                 continue
-            if p.kind == "city" and p.alias and not m.run_whole:
-                continue           # "Far" of "Far East", "Stalin" of "Joseph Stalin": part of another name
+            if p.kind == "city" and not m.run_whole and (p.alias or m.cue < 2.0):
+                continue           # "Far" of "Far East", "Antony" of "Antony Blinken": part of another name
             if qual:
                 qualifiers.append((m.end, m.end + q.end()))
             elif m.cue < 1.0:
@@ -596,7 +596,9 @@ class EventLocator:
             else:
                 s -= m.start / 1000.0
             if s > best_s:
-                best, best_s = p, s
+                best, best_s, best_cue = p, s, m.cue
+        if best is not None and best_cue == 0 and dateline_place:
+            best = None            # only actor-like mentions ("Moscow signed"): the dateline is a better guess
         if best is None and dateline_place:
             cands = self.gaz.lookup(dateline_place)
             p = choose_place(cands, countries, doc_counts)
