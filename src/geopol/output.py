@@ -14,7 +14,7 @@ TSV_COLUMNS = (
     "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1Type1Code",
     "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2Type1Code",
     "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-    "PloverType", "Modality", "Reciprocal", "ActionGeo_FullName", "ActionGeo_CountryCode",
+    "PloverType", "Modality", "Reciprocal", "Symmetric", "ActionGeo_FullName", "ActionGeo_CountryCode",
     "ActionGeo_Lat", "ActionGeo_Long", "Trigger", "Confidence", "Sentence",
 )
 
@@ -32,7 +32,7 @@ def tsv_row(e: Event) -> list[str]:
         s.code if s else "", s.name if s else "", s.country if s else "", s.sector if s else "",
         t.code if t else "", t.name if t else "", t.country if t else "", t.sector if t else "",
         e.type.code, e.type.code[:3], e.type.root, e.type.quad_class, e.type.goldstein,
-        e.type.plover_type, e.modality, int(e.reciprocal), loc.name if loc else "", loc.country if loc else "",
+        e.type.plover_type, e.modality, int(e.reciprocal), int(e.symmetric), loc.name if loc else "", loc.country if loc else "",
         loc.lat if loc else "", loc.lon if loc else "", e.trigger, round(e.confidence, 3), e.sentence)]
 
 

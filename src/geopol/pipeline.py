@@ -166,7 +166,7 @@ class Pipeline:
                         event_id=eid, doc_id=doc.id, sentence_index=index, sentence=text, date=edate,
                         date_precision=precision, source=c.source, target=c.target, type=etype,
                         modality=modality, trigger=c.trigger.text, confidence=c.confidence, location=loc,
-                        reciprocal=c.reciprocal, rule=f"pattern '{c.pattern.text}' ({c.pattern.origin}); actors: {c.how}",
+                        symmetric=c.reciprocal, rule=f"pattern '{c.pattern.text}' ({c.pattern.origin}); actors: {c.how}",
                         modality_reason=reason, trigger_start=trig_off, trigger_end=trig_off + len(c.trigger.text),
                         doc_date=doc_iso))
         return DocumentResult(doc, when, dd.source, tuple(sentences), tuple(events), warnings)

@@ -106,7 +106,8 @@ class Event:
     trigger: str
     confidence: float
     location: Location | None = None
-    reciprocal: bool = False
+    reciprocal: bool = False     # True: this one record stands for A->B and B->A (spec); geopol writes two
+    symmetric: bool = False      # True: one of the two records A->B, B->A of a symmetric event
     rule: str = ""               # the pattern or model that decided the code
     modality_reason: str = ""
     trigger_start: int = 0       # char offsets of the trigger in the sentence
@@ -136,6 +137,7 @@ class Event:
             "trigger": self.trigger,
             "confidence": round(self.confidence, 3),
             "reciprocal": self.reciprocal,
+            "symmetric": self.symmetric,
         }
         if explain:
             d["explain"] = {"rule": self.rule, "modality": self.modality_reason,

@@ -213,7 +213,7 @@ def record_to_event(d: dict[str, Any]) -> Event:
                  source=_actor(d.get("source"), ex.get("source_rule")),
                  target=_actor(d.get("target"), ex.get("target_rule")), type=etype,
                  modality=d["modality"], trigger=d.get("trigger") or "", confidence=d.get("confidence") or 0.0,
-                 location=location, reciprocal=bool(d.get("reciprocal")), rule=ex.get("rule") or "",
+                 location=location, reciprocal=bool(d.get("reciprocal")), symmetric=bool(d.get("symmetric")), rule=ex.get("rule") or "",
                  modality_reason=ex.get("modality") or "", trigger_start=span[0], trigger_end=span[1],
                  doc_date=d.get("doc_date"))
 

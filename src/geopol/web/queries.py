@@ -1,0 +1,250 @@
+"""Read-only queries the web API needs that the store does not offer (text search,
+counts, one document with its sentences), plus small fallbacks for the network
+and timeline views. Every value from a request is a bound parameter; the only
+text put into SQL is chosen from fixed strings here.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import duckdb
+
+from geopol.web.spans import actor_span, doc_spans
+
+ORDER = "ORDER BY e.date NULLS LAST, e.doc_id, e.sentence_index, e.event_id"
+SENTENCE = "coalesce(s.text, json_extract_string(e.record, '$.sentence'))"
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """Validated filters of ``GET /api/events`` (see ``app.py`` for the parsing)."""
+
+    actor: str | None = None
+    dyad: tuple[str, str] | None = None
+    plover_type: str | None = None
+    cameo_root: str | None = None
+    modality: tuple[str, ...] = ()
+    since: date | None = None
+    until: date | None = None
+    q: str | None = None
+    doc_id: str | None = None
+    limit: int = 100
+    offset: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _where(f: EventQuery) -> tuple[str, list[Any]]:
+    conds: list[str] = []
+    params: list[Any] = []
+    if f.actor:
+        a = f.actor.upper()
+        conds.append("(starts_with(e.source_code, ?) OR starts_with(e.target_code, ?) "
+                     "OR e.source_country = ? OR e.target_country = ?)")
+        params += [a, a, a, a]
+    if f.dyad:
+        a, b = f.dyad[0].upper(), f.dyad[1].upper()
+        conds.append("((starts_with(e.source_code, ?) AND starts_with(e.target_code, ?)) OR "
+                     "(starts_with(e.source_code, ?) AND starts_with(e.target_code, ?)))")
+        params += [a, b, b, a]
+    if f.plover_type:
+        conds.append("e.plover_type = ?")
+        params.append(f.plover_type)
+    if f.cameo_root:
+        conds.append("e.cameo_root = ?")
+        params.append(f.cameo_root)
+    if f.modality:
+        conds.append("e.modality IN (" + ", ".join("?" for _ in f.modality) + ")")
+        params += list(f.modality)
+    if f.since:
+        conds.append("e.date >= ?")
+        params.append(f.since)
+    if f.until:
+        conds.append("e.date <= ?")
+        params.append(f.until)
+    if f.q:
+        conds.append(f"{SENTENCE} ILIKE ? ESCAPE '\\'")
+        params.append("%" + _like_escape(f.q) + "%")
+    if f.doc_id is not None:
+        conds.append("e.doc_id = ?")
+        params.append(f.doc_id)
+    return (" WHERE " + " AND ".join(conds)) if conds else "", params
+
+
+def _event_out(record_json: str, sentence: str | None, num_mentions, num_sources) -> dict[str, Any]:
+    d = json.loads(record_json)
+    d.pop("explain", None)
+    d.pop("doc_date", None)
+    span = d.pop("trigger_span", None)
+    sent = sentence if sentence is not None else d.get("sentence", "")
+    d["sentence"] = sent
+    d["num_mentions"], d["num_sources"] = num_mentions, num_sources
+    trig = None
+    if span and len(span) == 2 and 0 <= span[0] <= span[1] <= len(sent) \
+            and sent[span[0]:span[1]] == (d.get("trigger") or sent[span[0]:span[1]]):
+        trig = [int(span[0]), int(span[1])]
+    elif d.get("trigger"):
+        i = sent.find(d["trigger"])
+        trig = [i, i + len(d["trigger"])] if i >= 0 else None
+    near = trig[0] if trig else 0
+    d["spans"] = {
+        "trigger": trig,
+        "source": actor_span(sent, (d.get("source") or {}).get("text"), near),
+        "target": actor_span(sent, (d.get("target") or {}).get("text"), near),
+    }
+    return d
+
+
+def events(con: duckdb.DuckDBPyConnection, f: EventQuery) -> tuple[int, list[dict[str, Any]]]:
+    """(total matching, one page of event records with evidence spans)."""
+    where, params = _where(f)
+    base = (" FROM events e LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.sentence_index = e.sentence_index"
+            + where)
+    total = con.execute("SELECT count(*)" + base, params).fetchone()[0]
+    rows = con.execute(f"SELECT e.record, {SENTENCE} AS sentence, e.num_mentions, e.num_sources" + base
+                       + f" {ORDER} LIMIT ? OFFSET ?", params + [f.limit, f.offset]).fetchall()
+    return total, [_event_out(*r) for r in rows]
+
+
+def document(con: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, Any] | None:
+    """One stored document: its metadata, text rebuilt from its sentences (at their
+    stored offsets), and its events with spans relative to the sentence and the text."""
+    row = con.execute("SELECT doc_id, title, source, url, doc_date, date_source, n_sentences, n_events, "
+                      "duplicate_of FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
+    if row is None:
+        return None
+    keys = ("doc_id", "title", "source", "url", "doc_date", "date_source", "n_sentences", "n_events",
+            "duplicate_of")
+    out: dict[str, Any] = dict(zip(keys, row))
+    sents = con.execute("SELECT sentence_index, text, start_char FROM sentences WHERE doc_id = ? "
+                        "ORDER BY sentence_index", [doc_id]).fetchall()
+    parts: list[str] = []
+    length = 0
+    sentences = []
+    for index, text, start in sents:
+        start = int(start) if start is not None else length + (1 if length else 0)
+        if start > length:
+            gap = start - length
+            parts.append(" " if gap == 1 else "\n" * gap)
+            length = start
+        else:
+            if length:
+                parts.append(" ")
+                length += 1
+            start = length
+        parts.append(text)
+        length += len(text)
+        sentences.append({"index": index, "text": text, "start": start, "end": start + len(text), "events": []})
+    out["text"] = "".join(parts)
+    rows = con.execute(f"SELECT e.record, {SENTENCE} AS sentence, e.num_mentions, e.num_sources FROM events e "
+                       "LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.sentence_index = e.sentence_index "
+                       f"WHERE e.doc_id = ? {ORDER}", [doc_id]).fetchall()
+    by_index = {s["index"]: s for s in sentences}
+    evs = []
+    for r in rows:
+        ev = _event_out(*r)
+        s = by_index.get(ev.get("sentence_index"))
+        ev["doc_spans"] = doc_spans(ev["spans"], s["start"] if s else None)
+        if s is not None:
+            s["events"].append(ev["event_id"])
+        evs.append(ev)
+    out["sentences"] = sentences
+    out["events"] = evs
+    return out
+
+
+def counts(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for t in ("documents", "sentences", "events"):
+        out[t] = con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+    lo, hi = con.execute("SELECT min(date), max(date) FROM events").fetchone()
+    out["first_date"], out["last_date"] = lo, hi
+    return out
+
+
+# -- fallbacks (used only when geopol.analysis cannot be imported) ---------------------------
+
+def _clean(v: Any) -> Any:
+    if isinstance(v, float) and (math.isnan(v) or math.isinf(v)):
+        return None
+    return v
+
+
+def network_sql(con: duckdb.DuckDBPyConnection, since: date | None, until: date | None, level: str,
+                all_modalities: bool, min_events: int) -> dict[str, Any]:
+    side = "country" if level == "country" else "code"
+    src = f"coalesce(e.source_{side}, e.source_code)"
+    tgt = f"coalesce(e.target_{side}, e.target_code)"
+    conds = ["e.target_code IS NOT NULL", f"{src} <> {tgt}"]
+    params: list[Any] = []
+    if not all_modalities:
+        conds.append("e.modality = 'asserted'")
+    if since:
+        conds.append("e.date >= ?")
+        params.append(since)
+    if until:
+        conds.append("e.date <= ?")
+        params.append(until)
+    rows = con.execute(f"""
+        SELECT least({src}, {tgt}) AS a, greatest({src}, {tgt}) AS b, count(*) AS n,
+               count(*) FILTER (WHERE e.quad_class IN (1, 2)) AS coop,
+               count(*) FILTER (WHERE e.quad_class IN (3, 4)) AS conflict,
+               avg(e.goldstein) AS gmean
+        FROM events e WHERE {' AND '.join(conds)} GROUP BY ALL HAVING count(*) >= ? ORDER BY a, b""",
+                       params + [min_events]).fetchall()
+    edges = []
+    for a, b, n, coop, conflict, gmean in rows:
+        bal = (coop - conflict) / (coop + conflict) if coop + conflict else 0.0
+        edges.append({"source": a, "target": b, "n_events": n, "coop": coop, "conflict": conflict,
+                      "goldstein_mean": _clean(gmean), "balance": bal,
+                      "sign": 1 if bal > 0 else (-1 if bal < 0 else 0), "weight": float(n)})
+    return {"nodes": nodes_of(edges), "edges": edges}
+
+
+def nodes_of(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    nodes: dict[str, dict[str, Any]] = {}
+    for e in edges:
+        for k in (e["source"], e["target"]):
+            n = nodes.setdefault(k, {"id": k, "label": k, "degree": 0, "n_events": 0})
+            n["degree"] += 1
+            n["n_events"] += e["n_events"]
+    return sorted(nodes.values(), key=lambda n: (-n["n_events"], n["id"]))
+
+
+TRUNC = {"day": "day", "week": "week", "month": "month", "year": "year"}
+
+
+def timeline_sql(con: duckdb.DuckDBPyConnection, actor: str, other: str | None, by: str,
+                 since: date | None, until: date | None, all_modalities: bool) -> list[dict[str, Any]]:
+    unit = TRUNC[by]
+    conds = ["e.date IS NOT NULL"]
+    params: list[Any] = []
+    if other:
+        conds.append("((e.source_country = ? AND e.target_country = ?) OR (e.source_country = ? "
+                     "AND e.target_country = ?))")
+        params += [actor, other, other, actor]
+    else:
+        conds.append("(e.source_country = ? OR e.target_country = ?)")
+        params += [actor, actor]
+    if not all_modalities:
+        conds.append("e.modality = 'asserted'")
+    if since:
+        conds.append("e.date >= ?")
+        params.append(since)
+    if until:
+        conds.append("e.date <= ?")
+        params.append(until)
+    rows = con.execute(f"""
+        SELECT CAST(date_trunc('{unit}', e.date) AS DATE) AS p, count(*),
+               count(*) FILTER (WHERE e.quad_class IN (1, 2)),
+               count(*) FILTER (WHERE e.quad_class IN (3, 4)), avg(e.goldstein)
+        FROM events e WHERE {' AND '.join(conds)} GROUP BY p ORDER BY p""", params).fetchall()
+    return [{"period": p.isoformat(), "period_start": p.isoformat(), "n_events": n, "coop": c, "conflict": k,
+             "goldstein_mean": _clean(g)} for p, n, c, k, g in rows]
