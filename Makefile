@@ -17,7 +17,7 @@ setup-test: $(BIN)/python
 	$(BIN)/pip install -q -e '.[test]'
 
 demo: setup
-	$(BIN)/geopol demo --out demo-events.jsonl
+	$(BIN)/geopol demo --out demo-events.jsonl --db demo.duckdb
 
 test: setup-test
 	$(BIN)/python -m pytest -q

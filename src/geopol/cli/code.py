@@ -123,14 +123,16 @@ def register(app: typer.Typer) -> None:
     @app.command("demo")
     def demo(
         out: Path = typer.Option(Path("demo-events.jsonl"), "--out", help="where to write the events (JSONL)"),
+        db: Path = typer.Option(Path("demo.duckdb"), "--db", help="the embedded store the demo ingests into"),
         text: Optional[Path] = typer.Option(None, "--text", help="code this file instead of the bundled article"),
         date: str = typer.Option("2024-06-21", "--date", help="publication date of the article"),
     ) -> None:
-        """Code the bundled example article, print its events as a table, write them as JSONL."""
+        """Code the bundled example article: print its events, store them, print the dyads, write JSONL."""
         from rich.console import Console
         from rich.table import Table
 
         from geopol.output import EventWriter
+        from geopol.store import Store, StoreError
         src = text or Path(str(resources.files("geopol").joinpath("examples", "demo-article.txt")))
         console = Console()
         console.print(f"[bold]geopol demo[/bold]: coding {src}")
@@ -139,15 +141,29 @@ def register(app: typer.Typer) -> None:
         with open(out, "w", encoding="utf-8") as fh:
             summary = code_paths(pipe, [str(src)], EventWriter(fh, "jsonl"), "auto", parse_date_option(date),
                                  5_000_000, quiet=True, on_result=results.append)
-        table = Table(title=f"{summary.events} events", show_lines=False)
-        for col in ("date", "source", "event", "target", "modality", "trigger", "where"):
-            table.add_column(col)
+        table = Table(title=f"{summary.events} events (CAMEO code, PLOVER type, modality, evidence)")
+        for col in ("date", "source", "cameo", "plover", "target", "modality", "trigger", "where"):
+            table.add_column(col, overflow="fold")
         for r in results:
             for e in r.events:
-                table.add_row(e.date or "", e.source.code if e.source else "",
-                              f"{e.type.code} {e.type.name[:34]}" + (f" ({e.type.plover_type})" if e.type.plover_type else ""),
-                              e.target.code if e.target else "", e.modality, e.trigger,
+                table.add_row(e.date or "", e.source.code if e.source else "", e.type.code,
+                              e.type.plover_type or "-", e.target.code if e.target else "", e.modality, e.trigger,
                               e.location.name if e.location else "")
         console.print(table)
+        try:
+            with Store(db) as store:
+                stats = store.write_results(results)
+                dyads = store.dyads(by="month").to_pylist()
+        except StoreError as exc:
+            raise fail(str(exc))
+        dt = Table(title=f"dyads in {db} (asserted events, by month)")
+        for col in ("month", "source", "target", "events", "verbal coop", "material coop", "verbal conflict",
+                    "material conflict", "Goldstein sum"):
+            dt.add_column(col)
+        for d in dyads:
+            dt.add_row(str(d["period"])[:7], d["source"], d["target"], str(d["n_events"]), str(d["n_q1"]),
+                       str(d["n_q2"]), str(d["n_q3"]), str(d["n_q4"]), f"{d['goldstein_sum']:+.1f}")
+        console.print(dt)
         console.print(summary.line().replace("geopol: ", ""))
-        console.print(f"events written to [bold]{out}[/bold]")
+        console.print(f"stored in [bold]{db}[/bold] ({stats.events} new events, {stats.skipped} documents already stored); "
+                      f"events written to [bold]{out}[/bold]")

@@ -537,6 +537,9 @@ def choose_place(cands: Iterable[Place], countries: set[str], doc_counts: Counte
     return best
 
 
+_NAME_GOES_ON = re.compile(r"[ \u00a0]+[A-Z][a-z]")   # "Antony Blinken": the city name is a first name
+
+
 class EventLocator:
     """Finds where the event of a sentence happened."""
 
@@ -576,7 +579,7 @@ class EventLocator:
             p = choose_place(m.places, countries, doc_counts, qual)
             if p is None or any(a <= m.start < b for a, b in qualifiers):
                 continue
-            if p.kind == "city" and not m.run_whole and (p.alias or m.cue < 2.0):
+            if p.kind == "city" and not m.run_whole and (p.alias or m.cue < 2.0 or _NAME_GOES_ON.match(sentence, m.end)):
                 continue           # "Far" of "Far East", "Antony" of "Antony Blinken": part of another name
             if qual:
                 qualifiers.append((m.end, m.end + q.end()))
