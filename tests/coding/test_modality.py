@@ -188,20 +188,6 @@ def test_bad_lexicon_line_is_reported(tmp_path):
         ModalityClassifier.load(lex)
 
 
-def test_speed(nlp, clf, cases):
-    docs = list(nlp.pipe([c["sentence"] for c in cases[:60]]))
-    toks = [t for d in docs for t in d if t.pos_ in ("VERB", "NOUN")]
-    start = time.perf_counter()
-    n = 0
-    while time.perf_counter() - start < 0.3:
-        for t in toks:
-            clf.classify(t)
-        n += len(toks)
-    rate = n / (time.perf_counter() - start)
-    print(f"\nclassify: {rate:,.0f} calls/s")
-    assert rate > 2000
-
-
 def test_heldout_blocks_reported(results):
     """The [heldout*] cases were scored once before any change prompted by them; print their current accuracy."""
     rows = [(c, p) for c, p, _ in results if c["note"].startswith("[heldout")]
