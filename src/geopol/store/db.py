@@ -336,7 +336,8 @@ class Store:
         return out
 
     @staticmethod
-    def _where(f: EventFilter) -> tuple[str, list[Any]]:
+    def where_sql(f: EventFilter) -> tuple[str, list[Any]]:
+        """The WHERE clause and parameters for event filters (the web API adds its own on top)."""
         conds: list[str] = []
         params: list[Any] = []
         if f.actor:
@@ -379,7 +380,7 @@ class Store:
         return self.con.sql(sql, params=params).to_arrow_reader(batch_rows)
 
     def _events_sql(self, filters: EventFilter | None, limit: int | None, offset: int) -> tuple[str, list]:
-        where, params = self._where(filters or EventFilter())
+        where, params = self.where_sql(filters or EventFilter())
         sql = (f"SELECT e.*, d.url AS doc_url, d.source AS doc_source FROM events e "
                f"LEFT JOIN documents d ON d.doc_id = e.doc_id{where} "
                f"ORDER BY e.date NULLS LAST, e.doc_id, e.sentence_index, e.event_id")

@@ -42,33 +42,12 @@ def _like_escape(text: str) -> str:
 
 
 def _where(f: EventQuery) -> tuple[str, list[Any]]:
-    conds: list[str] = []
-    params: list[Any] = []
-    if f.actor:
-        a = f.actor.upper()
-        conds.append("(starts_with(e.source_code, ?) OR starts_with(e.target_code, ?) "
-                     "OR e.source_country = ? OR e.target_country = ?)")
-        params += [a, a, a, a]
-    if f.dyad:
-        a, b = f.dyad[0].upper(), f.dyad[1].upper()
-        conds.append("((starts_with(e.source_code, ?) AND starts_with(e.target_code, ?)) OR "
-                     "(starts_with(e.source_code, ?) AND starts_with(e.target_code, ?)))")
-        params += [a, b, b, a]
-    if f.plover_type:
-        conds.append("e.plover_type = ?")
-        params.append(f.plover_type)
-    if f.cameo_root:
-        conds.append("e.cameo_root = ?")
-        params.append(f.cameo_root)
-    if f.modality:
-        conds.append("e.modality IN (" + ", ".join("?" for _ in f.modality) + ")")
-        params += list(f.modality)
-    if f.since:
-        conds.append("e.date >= ?")
-        params.append(f.since)
-    if f.until:
-        conds.append("e.date <= ?")
-        params.append(f.until)
+    """The store's event filters (one definition, in geopol.store), plus text search and document."""
+    from geopol.store import EventFilter, Store
+    where, params = Store.where_sql(EventFilter(actor=f.actor, dyad=f.dyad, plover_type=f.plover_type,
+                                             cameo_root=f.cameo_root, since=f.since, until=f.until,
+                                             modality=tuple(f.modality)))
+    conds = [where[len(" WHERE "):]] if where else []
     if f.q:
         conds.append(f"{SENTENCE} ILIKE ? ESCAPE '\\'")
         params.append("%" + _like_escape(f.q) + "%")
