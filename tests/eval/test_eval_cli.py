@@ -116,7 +116,7 @@ def test_codes_gold_itself_with_pipeline(files, monkeypatch):
 
     class FakePipeline:
         @classmethod
-        def load(cls):
+        def load(cls, config=None):
             return cls()
 
         def code_documents(self, docs):
@@ -127,6 +127,7 @@ def test_codes_gold_itself_with_pipeline(files, monkeypatch):
 
     fake = types.ModuleType("geopol.pipeline")
     fake.Pipeline = FakePipeline
+    fake.PipelineConfig = lambda **options: options
     monkeypatch.setitem(sys.modules, "geopol.pipeline", fake)
     r = invoke([g, "--json"])
     assert r.exit_code == 0, r.output

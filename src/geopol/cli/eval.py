@@ -10,16 +10,16 @@ import typer
 from ._common import fail
 
 
-def _code_gold(golds: list) -> list[dict[str, Any]]:
+def _code_gold(golds: list, **pipeline_options) -> list[dict[str, Any]]:
     """Run geopol's coder on the gold sentences; event records as dicts."""
     from geopol.eval.gold import gold_documents
 
+    from geopol.cli.code import load_pipeline
     try:
-        from geopol.pipeline import Pipeline
-    except Exception as e:  # ImportError while the pipeline is missing or broken
+        pipe = load_pipeline(**pipeline_options)
+    except ImportError as e:  # the pipeline is missing or broken
         raise fail(f"eval: cannot run the coder ({type(e).__name__}: {e}); pass --pred EVENTS.jsonl")
     try:
-        pipe = Pipeline.load()
         events: list[dict[str, Any]] = []
         for result in pipe.code_documents(gold_documents(golds)):
             events.extend(ev.to_dict() for ev in result.events)
@@ -44,6 +44,10 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
         limit: Optional[int] = typer.Option(None, "--limit", min=1,
                                             help="Use only the first N gold sentences."),
+        actors: list[str] = typer.Option([], "--actors", help="coding: extra actor folder or PETRARCH dictionary"),
+        actors_replace: bool = typer.Option(False, "--actors-replace", help="coding: --actors instead of ours"),
+        patterns: Optional[str] = typer.Option(None, "--patterns", help="coding: pattern folder/file replacing ours"),
+        verbs: Optional[str] = typer.Option(None, "--verbs", help="coding: PETRARCH CAMEO verb dictionary as well"),
     ) -> None:
         """Score geopol's events (or any events JSONL) against gold codings: PLOVER type and CAMEO root
         P/R/F1, confusion, actor-code accuracy, exact and relaxed (source, target, event) triples."""
@@ -68,7 +72,8 @@ def register(app: typer.Typer) -> None:
             except GoldFormatError as e:
                 raise fail(str(e), 1)
         else:
-            preds = _code_gold([g for g in golds if g.annotated])
+            preds = _code_gold([g for g in golds if g.annotated], actors=actors, actors_replace=actors_replace,
+                               patterns=patterns, verbs=verbs)
         report = evaluate(golds, preds, all_modalities=all_modalities)
         if as_json:
             out = report.to_dict()
