@@ -70,6 +70,7 @@ class Pipeline:
     tagger: TemporalTagger
     locator: EventLocator | None
     config: PipelineConfig = field(default_factory=PipelineConfig)
+    carry_dates: bool = True                   # undated events take the paragraph's last explicit day
     classifier: object | None = None           # coding.combine.ModelCoder when config.events_model
 
     @classmethod
@@ -93,6 +94,13 @@ class Pipeline:
                    patterns=patterns, extractor=extractor,
                    modality=ModalityClassifier.load(), tagger=TemporalTagger(), locator=locator, config=config,
                    classifier=classifier)
+
+    def _host_place(self, host):
+        """Where a hosting actor named by its capital ("Beijing hosted") is."""
+        for place in self.locator.gaz.lookup(host.text) if host.text[:1].isupper() else ():
+            if place.kind == "city" and place.country == host.country:
+                return place.to_location()
+        return None
 
     # -- coding -----------------------------------------------------------------------
     def code_documents(self, docs: Iterable[Document], default_date: date | None = None) -> Iterator[DocumentResult]:
@@ -136,6 +144,7 @@ class Pipeline:
         events: list[Event] = []
         seen: set[str] = set()
         for off, sdoc in units:
+            carry = None   # the last day-precise date of this paragraph: "visit on June 19. The signing ..."
             for sent in sdoc.sents:
                 text = sent.text.strip()
                 if not text:
@@ -146,9 +155,14 @@ class Pipeline:
                 cands = self.extractor.extract(sent, mentions)
                 if self.classifier is not None:
                     cands = self.classifier.combine(sent, mentions, cands)
+                timexes = self.tagger.tag(sent.text, when) if (cands or self.carry_dates) else []
+                dated = [t for t in timexes if t.value is not None]
+                previous = carry
+                days = [t for t in dated if t.precision == "day" and t.kind == "point"]
+                if days and (when is None or days[-1].value <= when):
+                    carry = days[-1].value
                 if not cands:
                     continue
-                timexes = self.tagger.tag(sent.text, when)
                 for c in cands:
                     trig_off = c.trigger.idx - sent.start_char
                     etype = self.ontology.get(c.pattern.code)
@@ -158,11 +172,16 @@ class Pipeline:
                         continue
                     seen.add(eid)
                     modality, reason = self.modality.classify(c.trigger)
-                    edate, precision = event_date(timexes, trig_off, when)
+                    if not dated and previous is not None and self.carry_dates:
+                        edate, precision = previous.isoformat(), "day"
+                    else:
+                        edate, precision = event_date(timexes, trig_off, when)
                     loc = None
                     if self.locator is not None:
                         countries = [a.country for a in (c.source, c.target) if a and a.country]
                         loc = self.locator.locate(sent.text, trig_off, countries, doc_places, dateline_place)
+                        if etype.code == "043":   # "Beijing hosted ...": the host's own city
+                            loc = self._host_place(c.source) or loc
                     events.append(Event(
                         event_id=eid, doc_id=doc.id, sentence_index=index, sentence=text, date=edate,
                         date_precision=precision, source=c.source, target=c.target, type=etype,

@@ -38,6 +38,7 @@ class Place:
     population: int = 0
     id: str = ""                 # "gn:<geonameid>", "feat:<name>", "adm1:<ISO3>:<name>"
     alias: bool = False          # matched through an alternate name, not the main one
+    capital: bool = False        # a national capital (wins over a same-named region: Washington)
 
     def to_location(self) -> Location:
         return Location(name=self.name, country=self.country, admin1=self.admin1,
@@ -130,6 +131,7 @@ class Gazetteer:
         us_states = {s["code"]: s["name"] for s in gc.get_us_states().values()}
         biggest: dict[tuple[str, str], dict] = {}
         by_country_name: dict[tuple[str, str], dict] = {}
+        capitals = {(c["iso3"], name_key(c.get("capital") or "")) for c in countries.values()}
         for c in cities.values():
             cc = iso2to3.get(c["countrycode"])
             if cc is None:
@@ -137,7 +139,8 @@ class Gazetteer:
             adm = us_states.get(c["admin1code"]) if cc == "USA" else None
             name = _display(c["name"])
             p = Place(name, cc, adm, c["latitude"], c["longitude"], "city",
-                      int(c["population"]), f"gn:{c['geonameid']}")
+                      int(c["population"]), f"gn:{c['geonameid']}",
+                      capital=(cc, name_key(c["name"])) in capitals)
             g._add(c["name"], p)
             if name != c["name"]:
                 g._add(name, p)
@@ -520,10 +523,14 @@ def choose_place(cands: Iterable[Place], countries: set[str], doc_counts: Counte
     """The best candidate for one name: qualifier country > actor/document country >
     population; main names beat alternate spellings."""
     best, best_s = None, -1e9
+    cands = list(cands)
+    has_capital = any(p.capital for p in cands)
     for p in cands:
         s = math.log10(max(p.population, 10))
         if p.kind == "country":
             s += 1.5
+        if p.kind == "admin1" and has_capital:
+            s -= 2.0           # Washington: the capital, not the state
         if p.alias:
             s -= 1.0
         if qualifier and (p.country in qualifier or (p.admin1 or "").lower() in qualifier):
@@ -600,7 +607,7 @@ class EventLocator:
                 s -= m.start / 1000.0
             if s > best_s:
                 best, best_s, best_cue = p, s, m.cue
-        if best is not None and best_cue == 0 and dateline_place:
+        if best is not None and best_cue < 1.0 and dateline_place:
             best = None            # only actor-like mentions ("Moscow signed"): the dateline is a better guess
         if best is None and dateline_place:
             cands = self.gaz.lookup(dateline_place)
