@@ -61,6 +61,42 @@ def test_no_asserted_attack_from_hypothetical_text(founding_events):
         assert not [e for e in sents if e.type.root in ("18", "19", "20") and e.modality == "asserted"], phrase
 
 
+def test_russia_calls_on_the_un_to_lift_sanctions(founding_events):
+    ev = find(founding_events.events, src="RUS", tgt="IGOUNO", word="Security Council")
+    assert any(e.type.plover_type == "REQUEST" for e in ev), [(e.type.code, e.trigger) for e in ev]
+
+
+def test_putin_warning_threatens_washington_and_brussels(founding_events):
+    ev = find(founding_events.events, src="RUS", word="explicit warning")
+    threats = {e.target.code for e in ev if e.type.plover_type == "THREATEN" and e.target}
+    assert {"USA", "IGOEU"} <= {c[:5] if c.startswith("IGO") else c[:3] for c in threats}, threats
+    # the arming of Ukraine named in the condition is not asserted
+    assert not find(founding_events.events, word="explicit warning", root="07")
+
+
+def test_us_allows_ukraine_to_use_american_weapons(founding_events):
+    ev = find(founding_events.events, src="USA", tgt="UKR", word="allow Ukraine to use")
+    assert any(e.type.plover_type == "AID" for e in ev)
+
+
+def test_putin_visit_revives_rajin_port_project(founding_events):
+    ev = find(founding_events.events, src="RUS", tgt="PRK", word="Rajin")
+    assert any(e.type.plover_type == "COOPERATE" for e in ev), [(e.type.code, e.trigger) for e in ev]
+
+
+def test_china_south_korea_agree_to_strengthen_communication(founding_events):
+    ev = find(founding_events.events, word="strengthen communication")
+    pairs = {(e.source.country, e.target.country) for e in ev if e.type.plover_type == "AGREE" and e.target}
+    assert ("CHN", "KOR") in pairs and ("KOR", "CHN") in pairs
+
+
+def test_nothing_asserted_in_hypothetical_passages(founding_events):
+    for phrase in ("seems unlikely", "If Russia is attacking", "may be a suitable candidate"):
+        sents = [e for e in founding_events.events if phrase in e.sentence]
+        assert not [e for e in sents if e.modality == "asserted" and e.type.plover_type], \
+            (phrase, [(e.type.code, e.trigger) for e in sents if e.modality == "asserted"])
+
+
 def test_every_event_is_a_complete_record(founding_events):
     assert len(founding_events.events) >= 10
     for e in founding_events.events:

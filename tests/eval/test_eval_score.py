@@ -202,3 +202,23 @@ def test_to_dict_is_json_and_render(gold):
     render_report(r, Console(file=buf, width=120))
     out = buf.getvalue()
     assert "PLOVER types" in out and "Triples" in out and "THREATEN" in out
+
+
+def test_best_event_accuracy(gold):
+    # asserted only: s1 AGREE right, s2 ASSAULT right, s3 only THREATEN left (wrong); s4 has no gold type
+    b = evaluate(gold, PRED).best_event
+    assert (b["sentences"], b["correct"], b["no_prediction"]) == (3, 2, 0)
+    assert b["accuracy"] == pytest.approx(2 / 3, abs=1e-4)
+
+
+def test_best_event_takes_the_most_confident_prediction(gold):
+    preds = [dict(ev("s3", "USAGOV", "CHN", "130", "THREATEN"), confidence=0.6),
+             dict(ev("s3", "USAGOV", "CHN", "111", "ACCUSE"), confidence=0.9),
+             dict(ev("s2", "ISRMIL", "PSE", "190", "ASSAULT"), confidence=0.5),
+             dict(ev("s2", "ISRMIL", "PSE", "130", "THREATEN"), confidence=0.5)]   # tie: first wins
+    b = evaluate(gold, preds).best_event
+    # s1 has no prediction -> wrong; s2 tie -> ASSAULT (first) right; s3 ACCUSE (0.9) right
+    assert (b["sentences"], b["correct"], b["no_prediction"]) == (3, 2, 1)
+    preds[1]["confidence"] = 0.1
+    assert evaluate(gold, preds).best_event["correct"] == 1
+    assert json.loads(json.dumps(evaluate(gold, preds).to_dict()))["best_event"]["sentences"] == 3

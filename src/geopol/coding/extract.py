@@ -5,6 +5,22 @@ asks the pattern dictionary for the most specific matching pattern, and finds th
 target actors through the dependencies: subjects, objects, prepositional objects, passive
 agents, possessors and "by" phrases of event nouns, coordination ("Putin and Kim signed"),
 inherited subjects (xcomp, conj, relcl) and support verbs ("launched an attack on").
+
+Further mechanisms (all structural, no word lists beyond the small ones below):
+
+* pronoun subjects bound by the reporting clause: in "Syria says it is willing to withdraw" or
+  "the rebels said they would release", *it*/*they*/*he*/*she*/*we* of a complement clause stands for the
+  subject of the governing clause when the resolver did not name it; a relative pronoun ("Macedonia,
+  which is preparing an offensive") stands for the noun the clause modifies;
+* participles and infinitives attached to a noun ("issued a declaration demanding that...", "reached a
+  consensus to exchange...", "demonstrators protesting...") take their subject from that noun when it
+  names an actor, else from the verb whose object the noun is;
+* stated intentions (``coding/data/intent.tsv``): a future event stated by its own actor ("X said it
+  will support", "X is ready to send troops") also yields the asserted statement of intent, coded 03x
+  (AGREE) or 13x (THREATEN) on the carrying word ("said", "ready"); an "unless" condition makes it an
+  ultimatum (139);
+* confidence reflects prominence: main-clause verb events rank above events in subordinate clauses and
+  above event nouns whose actor is only a modifier ("the U.S. invasion").
 """
 from __future__ import annotations
 
@@ -13,6 +29,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from geopol.actors.resolver import Mention
+from geopol.coding.ontology import data_path, read_tsv
 from geopol.coding.patterns import OBJ, Pattern, PatternSet
 from geopol.records import Actor
 
@@ -26,10 +43,31 @@ NOUN_TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "into",
                      "between")
 SUPPORT_VERBS = {"launch", "carry", "conduct", "hold", "make", "pay", "stage", "mount", "begin", "start", "resume",
                  "continue", "sign", "reach", "issue", "impose", "announce", "order", "host", "give", "offer",
-                 "extend", "provide", "deliver", "send", "undertake", "perform", "have", "take", "lead"}
+                 "extend", "provide", "deliver", "send", "undertake", "perform", "have", "take", "lead", "adopt",
+                 "unveil", "present", "submit", "pass"}
+# nouns whose infinitive is done by the addressee, not by the one who issues them
+OBJECT_CONTROL_NOUNS = {"invitation", "ultimatum", "call", "appeal", "request", "order", "demand", "permission",
+                        "mandate", "instruction", "warning", "pressure", "authority", "right", "chance",
+                        "opportunity", "license", "licence", "approval", "authorization", "green", "go-ahead"}
+# verbs whose infinitive is done by their subject even with an object ("promised Iran to withdraw")
+SUBJECT_CONTROL_VERBS = {"promise", "vow", "pledge", "threaten", "offer", "use", "take", "spend", "need", "send"}
 RECIPROCAL_OBJECTS = {("each", "other"), ("one", "another")}
 # verbal acts aimed at someone named anywhere in what was said: "warned that ... if Washington did not stop"
 ADDRESSED_ROOTS = {"09", "10", "11", "12", "13"}
+# pronoun subjects that a governing clause's subject binds ("X said it would ...")
+BOUND_PRONOUNS = {"it", "they", "he", "she", "we", "i"}
+RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
+# statement verbs that carry a stated intention, and predicates of readiness ("is willing to")
+INTENT_SAY = {"say", "announce", "tell", "declare", "state", "add", "confirm", "insist", "stress", "reiterate",
+              "indicate", "signal", "warn", "vow", "pledge", "promise", "assure", "write", "report", "decide",
+              "agree", "threaten"}
+INTENT_READY = {"willing", "ready", "prepared", "prepare", "determined", "committed", "commit", "eager", "keen",
+                "poised", "resolved"}
+FUTURE_AUX = {"will", "shall", "would", "'ll"}
+# verbs of saying: a pattern of theirs that only matched words inside a complement clause that has its own
+# event ("announced that it will withdraw its peacekeeping force") is that clause's event, not the saying's
+REPORT_VERBS = {"say", "announce", "tell", "declare", "state", "add", "confirm", "report", "reiterate",
+                "indicate", "write", "disclose", "reveal", "explain", "note", "quote"}
 
 
 def frame_of(trigger: Token) -> list[Token]:
@@ -49,12 +87,57 @@ def frame_of(trigger: Token) -> list[Token]:
     return out
 
 
+def _forms(t: Token) -> set[str]:
+    return {t.lemma_.lower(), t.lower_}
+
+
 def frame_words(frame: list[Token]) -> set[str]:
-    words = set()
+    """What a pattern can test in a frame: each token's lemma and lower-case form, ``word/TAG`` for its
+    part of speech and dependency label, and ``a_b`` / ``a_b_c`` for neighbouring frame tokens."""
+    words: set[str] = set()
+    by_i = {t.i: t for t in frame}
     for t in frame:
-        words.add(t.lemma_.lower())
-        words.add(t.lower_)
+        forms = _forms(t)
+        words |= forms
+        for f in forms:
+            words.add(f"{f}/{t.pos_.lower()}")
+            words.add(f"{f}/{t.dep_.lower()}")
+        n1 = by_i.get(t.i + 1)
+        if n1 is not None:
+            two = {f"{a}_{b}" for a in forms for b in _forms(n1)}
+            words |= two
+            n2 = by_i.get(t.i + 2)
+            if n2 is not None:
+                words |= {f"{a}_{b}" for a in two for b in _forms(n2)}
     return words
+
+
+def matched_tokens(frame: list[Token], pattern: Pattern) -> set[int]:
+    """Indices of the frame tokens that satisfied the pattern's required words."""
+    out: set[int] = set()
+    for t in frame:
+        forms = _forms(t)
+        keys = forms | {f"{f}/{t.pos_.lower()}" for f in forms} | {f"{f}/{t.dep_.lower()}" for f in forms}
+        for w in pattern.words:
+            if keys & w or any("_" in a and forms & set(a.split("_")) for a in w):
+                out.add(t.i)
+                break
+    return out
+
+
+def phrase_words(tok: Token | None) -> set[str]:
+    """Lemmas and forms of a phrase (``tok``'s subtree), for ``s:word`` subject tests."""
+    if tok is None:
+        return set()
+    return {w for t in tok.subtree for w in _forms(t)}
+
+
+def load_intents(path=None) -> dict[str, str]:
+    path = path or data_path("geopol.coding", "intent.tsv")
+    try:
+        return {r["code"].strip(): r["intent"].strip() for r in read_tsv(path)}
+    except FileNotFoundError:
+        return {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,9 +154,12 @@ class Candidate:
 
 
 class EventExtractor:
-    def __init__(self, patterns: PatternSet, symmetric: frozenset[str] = frozenset()) -> None:
+    def __init__(self, patterns: PatternSet, symmetric: frozenset[str] = frozenset(),
+                 intents: dict[str, str] | None = None) -> None:
         self.patterns = patterns
         self.symmetric = symmetric
+        self.intents = load_intents() if intents is None else intents
+        self._intent_patterns: dict[str, Pattern] = {}
 
     # -- actor lookup -----------------------------------------------------------------
     @staticmethod
@@ -128,29 +214,82 @@ class EventExtractor:
         return out
 
     def _subject(self, verb: Token, idx: dict[int, Mention]) -> tuple[list[Actor], list[Actor], str]:
-        """(subject actors, passive-subject actors, how) for a verb, climbing xcomp/conj/relcl."""
+        """(subject actors, passive-subject actors, how) for a verb, climbing xcomp/conj/relcl/acl and
+        binding pronoun subjects of complement clauses to the governing clause's subject."""
         t = verb
-        for _ in range(4):
+        how_prefix = ""
+        for _ in range(6):
             subj = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
             passive = [c for c in t.children if c.dep_ == "nsubjpass"]
             agent = [gc for c in t.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"]
             if agent:
                 return (self._actors_of(agent[0], idx),
-                        self._actors_of(passive[0], idx) if passive else [], "passive agent")
+                        self._actors_of(passive[0], idx) if passive else [], how_prefix + "passive agent")
             if subj:
-                return self._actors_of(subj[0], idx), [], "subject" if t is verb else f"subject of '{t.text}'"
+                found = self._actors_of(subj[0], idx)
+                if found:
+                    return found, [], how_prefix + ("subject" if t is verb else f"subject of '{t.text}'")
+                if subj[0].pos_ == "NOUN" and any(p.code[:2] not in ("01", "02") for p in
+                                                  self.patterns.candidates(subj[0].lemma_.lower(), True)):
+                    # an event noun as subject: "Putin's visit has revived...", "an attack by X killed..."
+                    by = self._noun_agent(subj[0], idx)
+                    if by:
+                        return by, [], how_prefix + f"agent of the subject '{subj[0].text}'"
+                low = subj[0].lower_
+                if low in RELATIVE_PRONOUNS and t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN"):
+                    return self._actors_of(t.head, idx), [], how_prefix + "relative clause head"
+                if low in BOUND_PRONOUNS and t.dep_ == "ccomp" and t.head is not t:
+                    how_prefix = f"'{subj[0].text}' bound by the clause of '{t.head.text}': "
+                    t = t.head
+                    continue
+                return [], [], how_prefix + "subject"
             if passive:
                 by = self._by_phrase(t, idx)   # a "by" phrase the parser attached elsewhere
                 if by:
-                    return by, self._actors_of(passive[0], idx), "passive 'by' phrase"
-                return [], self._actors_of(passive[0], idx), "passive subject"
+                    return by, self._actors_of(passive[0], idx), how_prefix + "passive 'by' phrase"
+                return [], self._actors_of(passive[0], idx), how_prefix + "passive subject"
             if t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN"):
-                return self._actors_of(t.head, idx), [], "relative clause head"
+                return self._actors_of(t.head, idx), [], how_prefix + "relative clause head"
+            if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN") and t.tag_ in ("VB", "VBG"):
+                # "demonstrators protesting ...": the noun is the subject
+                found = self._actors_of(t.head, idx)
+                if found:
+                    return found, [], how_prefix + f"noun '{t.head.text}' the clause modifies"
+                # "issued a declaration demanding ...", "reached a consensus to exchange ...": the subject of
+                # the support verb, unless the noun's own addressee acts ("issued an ultimatum to X to halt")
+                n = t.head
+                if n.dep_ in ("dobj", "attr") and n.head.lemma_.lower() in SUPPORT_VERBS \
+                        and n.lemma_.lower() not in OBJECT_CONTROL_NOUNS:
+                    how_prefix = f"via '{n.text}': "
+                    t = n.head
+                    continue
+                break
+            if t.dep_ == "xcomp" and t.head is not t:
+                # object control: "urged Israel to allow", "called on Iran to release": the object acts
+                ctrl = [c for c in t.head.children if c.dep_ in ("dobj", "dative") and c.i < t.i]
+                ctrl += [o for c in t.head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                         and c.i < t.i for o in c.children if o.dep_ == "pobj"]
+                if ctrl and t.head.lemma_.lower() not in SUBJECT_CONTROL_VERBS:
+                    return self._actors_of(ctrl[0], idx), [], how_prefix + f"object of '{t.head.text}'"
             if t.dep_ in ("xcomp", "conj", "advcl") and t.head is not t:
                 t = t.head
                 continue
             break
         return [], [], ""
+
+    def _noun_agent(self, noun: Token, idx) -> list[Actor]:
+        """The possessor or 'by' phrase of a noun: "Putin's visit", "an attack by rebels"."""
+        for c in noun.children:
+            if c.dep_ == "poss":
+                found = self._actors_of(c, idx)
+                if found:
+                    return found
+        for p in noun.children:
+            if p.dep_ in ("prep", "agent") and p.lower_ == "by":
+                for o in p.children:
+                    if o.dep_ == "pobj" and (found := self._actors_of(o, idx)):
+                        return found
+        return []
 
     def _by_phrase(self, verb: Token, idx) -> list[Actor]:
         """Actors named right after a 'by' anywhere in the verb's frame."""
@@ -191,7 +330,7 @@ class EventExtractor:
                             return found
         return []
 
-    def _bind_target(self, trig, pattern, frame, idx, default_preps) -> tuple[list[Actor], bool]:
+    def _bind_target(self, trig, pattern, frame, idx, default_preps, sources=None) -> tuple[list[Actor], bool]:
         if pattern.target is not None:
             if OBJ in pattern.target:
                 found = self._objects(trig, idx)
@@ -199,12 +338,14 @@ class EventExtractor:
                 found = self._prep_target(trig, frame, pattern.target, idx)
             if found:
                 return found, True
+        own = {a.country for a in sources or ()}
         found = self._objects(trig, idx) if not pattern.noun else []
+        found = [a for a in found if a.country not in own]   # "X said they (= X) will attack Y": Y
         if not found:
-            found = self._prep_target(trig, frame, default_preps, idx)
+            found = [a for a in self._prep_target(trig, frame, default_preps, idx) if a.country not in own]
         if not found:
-            for t in frame:
-                if t.i in idx:
+            for t in frame:    # the first actor named in the frame that is not the source's own country
+                if t.i in idx and any(a.country not in own for a in idx[t.i].actors):
                     found = list(idx[t.i].actors)
                     break
         return found, False
@@ -269,6 +410,28 @@ class EventExtractor:
                             return found, f"agent of support verb '{h.text}'"
         return [], ""
 
+    @staticmethod
+    def _subject_token(trig: Token) -> Token | None:
+        """The phrase ``s:word`` tests look at: a verb's (inherited) subject, a noun's possessor or 'by' phrase."""
+        if trig.pos_ in ("NOUN", "PROPN"):
+            for c in trig.children:
+                if c.dep_ == "poss":
+                    return c
+            for c in trig.children:
+                if c.dep_ == "prep" and c.lower_ == "by":
+                    return next((o for o in c.children if o.dep_ == "pobj"), None)
+            return None
+        t = trig
+        for _ in range(4):
+            for c in t.children:
+                if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                    return c
+            if t.dep_ in ("xcomp", "conj", "advcl") and t.head is not t:
+                t = t.head
+                continue
+            break
+        return None
+
     def _choose(self, candidates: list[Pattern], trig: Token, frame: list[Token], idx,
                 passive: list[Actor] | None = None) -> Pattern | None:
         """The most specific pattern that matches the frame and, if it has a target slot ``$``,
@@ -276,9 +439,10 @@ class EventExtractor:
         if not candidates:
             return None
         words = frame_words(frame)
+        subject = phrase_words(self._subject_token(trig)) if any(p.subject for p in candidates) else None
         objects = None
         for p in candidates:
-            if not p.matches(words):
+            if not p.matches(words, subject):
                 continue
             if p.target is not None:
                 if OBJ in p.target:
@@ -298,6 +462,7 @@ class EventExtractor:
         idx = self._index(mentions)
         out: list[Candidate] = []
         consumed: set[int] = set()
+        matched: dict[int, set[int]] = {}
         for tok in sent:
             if tok.pos_ != "VERB":
                 continue
@@ -309,16 +474,20 @@ class EventExtractor:
             pattern = self._choose(self.patterns.candidates(lemma, False), tok, frame, idx, passive_subj)
             if pattern is None:
                 continue
-            for t in frame:
-                if any(t.lemma_.lower() in w or t.lower_ in w for w in pattern.words):
-                    consumed.add(t.i)
+            used = matched_tokens(frame, pattern)
+            consumed |= used
+            matched[tok.i] = used
             if passive_subj and not sources and pattern.target is not None and OBJ in pattern.target:
                 continue  # "X was attacked" without an agent: no source
             targets, bound = (passive_subj, True) if passive_subj else \
-                self._bind_target(tok, pattern, frame, idx, DEFAULT_TARGET_PREPS)
+                self._bind_target(tok, pattern, frame, idx, DEFAULT_TARGET_PREPS, sources)
             if not targets and pattern.code[:2] in ADDRESSED_ROOTS:
                 targets = self._subtree_target(tok, sources, idx)
-            out.extend(self._emit(tok, pattern, sources, targets, bound, how))
+            emitted = self._emit(tok, pattern, sources, targets, bound, how)
+            out.extend(emitted)
+            if emitted and self.intents:
+                out.extend(self._intent(tok, pattern, emitted, idx))
+        out = self._drop_reported(out, matched)
         for tok in sent:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed or tok.i in idx:
                 continue
@@ -330,14 +499,102 @@ class EventExtractor:
             pattern = self._choose(cands, tok, frame, idx)
             if pattern is None:
                 continue
-            sources, how = self._noun_source(tok, frame, idx)
-            targets, bound = self._bind_target(tok, pattern, frame, idx, NOUN_TARGET_PREPS)
+            if pattern.src_slot:   # "n:aid from $src": the slot names the source
+                sources = self._prep_target(tok, frame, pattern.target, idx) if OBJ not in pattern.target \
+                    else self._bind_target(tok, pattern, frame, idx, ())[0]
+                how = "'$src' slot"
+                targets = self._prep_target(tok, frame, tuple(p for p in NOUN_TARGET_PREPS
+                                                              if p not in pattern.target), idx)
+                bound = bool(targets)
+                if not targets:
+                    targets, _ = self._noun_source(tok, frame, idx)
+                    bound = bool(targets)
+            else:
+                sources, how = self._noun_source(tok, frame, idx)
+                targets, bound = self._bind_target(tok, pattern, frame, idx, NOUN_TARGET_PREPS, sources)
             if not targets and pattern.code[:2] in ADDRESSED_ROOTS:
                 targets = self._subtree_target(tok, sources, idx)
             if sources and targets and any(t in sources for t in targets):
                 targets = [t for t in targets if t not in sources]
             out.extend(self._emit(tok, pattern, sources, targets, bound, how))
         return out
+
+    @staticmethod
+    def _drop_reported(out: list[Candidate], matched: dict[int, set[int]]) -> list[Candidate]:
+        """Drop a saying verb's event when its pattern only matched words of a complement clause that
+        yields its own event: "announced that it will withdraw its peacekeepers" is the withdrawal."""
+        triggers = {c.trigger.i for c in out if not c.pattern.origin.startswith("intent")}
+        drop: set[int] = set()
+        for c in out:
+            t = c.trigger
+            if t.i in drop or t.lemma_.lower() not in REPORT_VERBS or c.pattern.origin.startswith("intent"):
+                continue
+            used = matched.get(t.i)
+            if not used:
+                continue
+            for comp in t.children:
+                if comp.dep_ != "ccomp":
+                    continue
+                span = {x.i for x in comp.subtree}
+                if used <= span and triggers & span:
+                    drop.add(t.i)
+        if not drop:
+            return out
+        return [c for c in out if c.trigger.i not in drop or c.pattern.origin.startswith("intent")]
+
+    # -- stated intentions ------------------------------------------------------------------
+    def _intent_code(self, code: str) -> str | None:
+        for n in range(len(code), 1, -1):
+            if code[:n] in self.intents:
+                return self.intents[code[:n]]
+        return None
+
+    def _intent(self, tok: Token, pattern: Pattern, emitted: list[Candidate], idx) -> list[Candidate]:
+        """The asserted statement of intent behind a future event stated by its own actor."""
+        code = self._intent_code(pattern.code)
+        if code is None or any(c.dep_ == "neg" for c in tok.children):
+            return []
+        carrier = None
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in INTENT_READY | {tok.head.lower_}  \
+                and tok.head.lower_ in INTENT_READY | {"prepared", "committed"}:
+            carrier = tok.head                                       # "X is willing to send"
+        elif any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children) and tok.dep_ == "ccomp" \
+                and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in INTENT_SAY:
+            carrier = tok.head                                       # "X said it will support"
+            speakers, _, _ = self._subject(carrier, idx)
+            own = {c.source.country for c in emitted}
+            if not speakers or not any(a.country in own for a in speakers):
+                return []                                            # someone else's forecast, not an intent
+        if carrier is None:
+            return []
+        unless = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+                     for c in tok.children)
+        code = "139" if unless else code
+        ip = self._intent_patterns.get(code + pattern.text)
+        if ip is None:
+            ip = Pattern(code=code, head=frozenset(), noun=False, words=pattern.words, forbidden=frozenset(),
+                         target=pattern.target, swap=pattern.swap, text=f"intent: {pattern.text}",
+                         origin=f"intent.tsv ({pattern.origin})")
+            self._intent_patterns[code + pattern.text] = ip
+        return [Candidate(carrier, ip, c.source, c.target, c.reciprocal, c.confidence,
+                          f"{c.how}; stated intention carried by '{carrier.text}'")
+                for c in emitted if "(symmetric)" not in c.how or not c.reciprocal]
+
+    @staticmethod
+    def _prominence(tok: Token, how: str) -> float:
+        """Main-clause verbs rank above subordinate ones and above event nouns named only in passing."""
+        if tok.pos_ in ("NOUN", "PROPN"):
+            return -0.1 if how.startswith("modifier") else -0.05
+        if tok.dep_ == "ROOT":
+            return 0.05
+        t = tok
+        for _ in range(4):
+            if t.dep_ in ("relcl", "acl", "advcl", "pcomp"):
+                return -0.05
+            if t.head is t:
+                break
+            t = t.head
+        return 0.0
 
     def _emit(self, tok, pattern, sources, targets, bound, how) -> list[Candidate]:
         if not sources:
@@ -347,7 +604,7 @@ class EventExtractor:
             targets = [t for t in targets if t.country not in own]
         if pattern.swap and targets:
             sources, targets = targets, sources
-        conf = min(0.95, 0.55 + 0.1 * len(pattern.words) + (0.1 if bound else 0.0))
+        conf = min(0.95, 0.55 + 0.1 * len(pattern.words) + (0.1 if bound else 0.0) + self._prominence(tok, how))
         if "anaphor" in " ".join(a.rule for a in sources):
             conf *= 0.85
         out: list[Candidate] = []

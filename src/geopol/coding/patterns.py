@@ -22,6 +22,25 @@ pattern per line::
 * The most specific matching pattern wins (most required words, then a
   target slot, then the deeper code, then file order). A pattern whose ``$``
   follows a preposition applies only when an actor is found there.
+
+Extensions (all optional, freely combined)::
+
+    0871  declare cease_fire                  "a_b": the words a, b as neighbouring tokens of the frame
+    1011  call_for                            (also as an alternative: "talks|peace_talks")
+    020   appeal to/prep $                    "word/TAG": the word with that part of speech or dependency
+                                              (prep, adp, part, aux, verb, noun, adj, adv, dobj, pobj...):
+                                              "to/prep" is the preposition, "to/aux" the infinitive marker
+    0831  resign s:minister|president         "s:word": a word of the trigger's SUBJECT phrase (not its frame)
+    071   n:aid from $src                     "$src": the actor found at the slot is the SOURCE; for a verb the
+                                              subject becomes the target (= ``$ @swap``); for a noun the target
+                                              is looked for elsewhere in the frame
+
+* ``_`` inside a synset name (``&ECON_AID``) is part of the name, not a
+  multi-word joint.
+* A word group never contains the trigger's own lemma: grid-generated
+  patterns such as ``aid|help &AID`` do not require a second "aid"; the head
+  lemma is removed from the group (unless it is the group's only word).
+* ``s:`` tests count as required words for specificity.
 """
 from __future__ import annotations
 
@@ -52,14 +71,18 @@ class Pattern:
     text: str
     origin: str
     order: int = 0
+    subject: tuple[frozenset[str], ...] = ()   # s:word tests on the subject phrase
+    src_slot: bool = False                      # the slot is written $src: its actor is the source
 
     @property
     def specificity(self) -> tuple[int, int, int, int]:
         # more required words, then a target slot, then the deeper code, then file order
-        return (len(self.words), 1 if self.target else 0, len(self.code), -self.order)
+        return (len(self.words) + len(self.subject), 1 if self.target else 0, len(self.code), -self.order)
 
-    def matches(self, frame: set[str]) -> bool:
+    def matches(self, frame: set[str], subject: set[str] | None = None) -> bool:
         if self.forbidden & frame:
+            return False
+        if self.subject and not (subject and all(alts & subject for alts in self.subject)):
             return False
         return all(alts & frame for alts in self.words)
 
@@ -101,15 +124,22 @@ def parse_pattern(code: str, text: str, synsets: dict[str, frozenset[str]], orig
         head_tok = head_tok[2:]
     head = _alternatives(head_tok, synsets, origin)
     words: list[frozenset[str]] = []
+    subject: list[frozenset[str]] = []
     forbidden: set[str] = set()
     target: frozenset[str] | None = None
     swap = False
+    src_slot = False
     prev: frozenset[str] | None = None
     for tok in toks[1:]:
         if tok == "@swap":
             swap = True
             continue
-        if tok == "$":
+        if tok.startswith("s:") and len(tok) > 2:
+            subject.append(_alternatives(tok[2:], synsets, origin))
+            continue
+        if tok in ("$", "$src"):
+            if tok == "$src":
+                src_slot = True
             if prev is not None and prev <= PREPOSITIONS:
                 target = prev
             else:
@@ -120,10 +150,15 @@ def parse_pattern(code: str, text: str, synsets: dict[str, frozenset[str]], orig
             forbidden |= _alternatives(tok[1:], synsets, origin)
             continue
         alts = _alternatives(tok, synsets, origin)
+        if alts - head:       # the trigger's own lemma is not a second required word
+            alts = alts - head
         words.append(alts)
         prev = alts
+    if src_slot and target is None:
+        raise PatternError(f"{origin}: $src without a slot")
     return Pattern(code=code, head=head, noun=noun, words=tuple(words), forbidden=frozenset(forbidden),
-                   target=target, swap=swap, text=text, origin=origin, order=order)
+                   target=target, swap=swap or (src_slot and not noun), text=text, origin=origin, order=order,
+                   subject=tuple(subject), src_slot=src_slot)
 
 
 @dataclass
@@ -170,9 +205,9 @@ class PatternSet:
     def candidates(self, lemma: str, noun: bool) -> list[Pattern]:
         return (self.noun_index if noun else self.verb_index).get(lemma, [])
 
-    def best(self, lemma: str, noun: bool, frame: set[str]) -> Pattern | None:
+    def best(self, lemma: str, noun: bool, frame: set[str], subject: set[str] | None = None) -> Pattern | None:
         for p in self.candidates(lemma, noun):
-            if p.matches(frame):
+            if p.matches(frame, subject):
                 return p
         return None
 

@@ -26,6 +26,12 @@ one document. What is measured (see ``README.md`` next to this file):
   prefix + CAMEO root. Sentences whose gold has no CAMEO codes use the PLOVER
   type as the event in both (``triple_event_key`` says which applied).
   ``plover_exact`` / ``plover_relaxed`` always use the PLOVER type.
+* **Best-event type accuracy** (``best_event``): for each scored gold sentence
+  with at least one typed gold event, the predicted event with the highest
+  ``confidence`` (first in input order on ties; a record without
+  ``confidence`` counts as 0) is correct when its PLOVER type is one of the
+  sentence's gold types; a sentence with no (scored) prediction counts as
+  wrong. Accuracy = correct / such sentences.
 
 Only predicted events with ``modality == "asserted"`` count (a record with no
 ``modality`` is taken as asserted) and only asserted gold events, unless
@@ -88,6 +94,7 @@ class PredEvent:
     plover_type: str | None
     modality: str = "asserted"
     reciprocal: bool = False
+    confidence: float = 0.0
 
     @property
     def cameo_root(self) -> str | None:
@@ -115,14 +122,18 @@ def pred_event(d: dict[str, Any]) -> PredEvent:
         ptype = None
     if ptype is None and cameo:
         ptype = plover_for_cameo(cameo)
+    try:
+        conf = float(d.get("confidence") or 0.0)
+    except (TypeError, ValueError):
+        conf = 0.0
     return PredEvent(source=_actor_code(d.get("source")), target=_actor_code(d.get("target")),
                      cameo=cameo, plover_type=ptype, modality=d.get("modality") or "asserted",
-                     reciprocal=bool(d.get("reciprocal")))
+                     reciprocal=bool(d.get("reciprocal")), confidence=conf)
 
 
 def _expand(p: PredEvent) -> list[PredEvent]:
     if p.reciprocal and p.target is not None and p.source != p.target:
-        return [p, PredEvent(p.target, p.source, p.cameo, p.plover_type, p.modality, True)]
+        return [p, PredEvent(p.target, p.source, p.cameo, p.plover_type, p.modality, True, p.confidence)]
     return [p]
 
 
@@ -161,6 +172,7 @@ class EvalReport:
     triples: dict[str, PRF] = field(default_factory=dict)
     triple_event_key: str = "cameo"
     old_types: dict[str, dict[str, Any]] = field(default_factory=dict)
+    best_event: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -181,6 +193,7 @@ class EvalReport:
             "triples": {k: v.to_dict() for k, v in self.triples.items()},
             "triple_event_key": self.triple_event_key,
             "gold_type_orig": {k: dict(v) for k, v in self.old_types.items()},
+            "best_event": dict(self.best_event),
         }
 
 
@@ -235,6 +248,7 @@ def evaluate(golds: Sequence[GoldSentence], predictions: Iterable[dict[str, Any]
     counts["gold_events"] = 0
     counts["gold_events_skipped_modality"] = 0
     counts["sentences_with_predictions"] = 0
+    best_ev: Counter[str] = Counter()
 
     for s in scored:
         gev = [e for e in s.events if all_modalities or e.modality == "asserted"]
@@ -254,6 +268,15 @@ def evaluate(golds: Sequence[GoldSentence], predictions: Iterable[dict[str, Any]
             pr = {e.cameo_root for e in pev if e.cameo_root}
             for t in gr | pr:
                 root[t].add({t} & gr, {t} & pr)
+
+        # --- best event per sentence: is the most confident prediction's type a gold type?
+        if gt:
+            best_ev["sentences"] += 1
+            typed = [e for e in pev if e.plover_type]
+            if not typed:
+                best_ev["no_prediction"] += 1
+            elif max(typed, key=lambda e: e.confidence).plover_type in gt:   # max keeps the first on ties
+                best_ev["correct"] += 1
 
         # --- original (pre-2021) gold types: recall
         for e in gev:
@@ -348,6 +371,9 @@ def evaluate(golds: Sequence[GoldSentence], predictions: Iterable[dict[str, Any]
         confusion=conf, actors=actors, triples=triples,
         triple_event_key=("mixed" if len(keys_used) > 1 else next(iter(keys_used), "cameo")),
         old_types=old_out,
+        best_event={"sentences": best_ev["sentences"], "correct": best_ev["correct"],
+                    "no_prediction": best_ev["no_prediction"],
+                    "accuracy": round(best_ev["correct"] / best_ev["sentences"], 4) if best_ev["sentences"] else 0.0},
     )
 
 
@@ -394,6 +420,12 @@ def render_report(report: EvalReport, console: Any = None) -> None:
     for k, v in report.triples.items():
         tt.add_row(k, str(v.tp), str(v.fp), str(v.fn), f"{v.precision:.3f}", f"{v.recall:.3f}", f"{v.f1:.3f}")
     console.print(tt)
+
+    b = report.best_event
+    if b.get("sentences"):
+        console.print(f"Best-event type accuracy (most confident prediction per gold sentence): "
+                      f"{b['correct']}/{b['sentences']} = {b['accuracy']:.3f} "
+                      f"({b['no_prediction']} sentences without a prediction count as wrong)")
 
     a = report.actors
     at = Table(title=f"Actor codes on {a.get('matched', 0)} type-matched events")
