@@ -59,7 +59,6 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date as _date
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -130,17 +129,9 @@ class GoldSentence:
 
 @lru_cache(maxsize=1)
 def cameo_to_plover() -> dict[str, str | None]:
-    """CAMEO code -> PLOVER type (None for public statements), from geopol's table."""
-    table: dict[str, str | None] = {}
-    text = resources.files("geopol.coding").joinpath("data/cameo.tsv").read_text(encoding="utf-8")
-    for raw in text.splitlines():
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        cols = raw.split("\t")
-        if cols[0] == "code" or len(cols) < 5:
-            continue
-        table[cols[0].strip()] = cols[4].strip() or None
-    return table
+    """CAMEO code -> PLOVER type (None for public statements), from geopol's ontology (read once)."""
+    from geopol.coding.ontology import Ontology
+    return {code: t.plover_type for code, t in Ontology.load().types.items()}
 
 
 def plover_for_cameo(code: str | None) -> str | None:
