@@ -9,9 +9,8 @@ from typing import Optional
 
 import typer
 
-from geopol.cli._common import fail, parse_date_option
-
-INPUT_FORMAT_HELP = "auto|text|html|jsonl|csv|petrarch-xml (auto: by extension)"
+from geopol.cli._common import (ActorsOpt, ActorsReplaceOpt, DateOpt, EventsModelOpt, InputFormatOpt, MaxDocMbOpt,
+                                ModelOpt, PatternsOpt, QuietOpt, VerbsOpt, fail, parse_date_option)
 
 
 def load_pipeline(model: str | None = None, actors: list[str] | None = None, patterns: str | None = None,
@@ -90,22 +89,19 @@ def register(app: typer.Typer) -> None:
     @app.command("code")
     def code(
         paths: list[str] = typer.Argument(..., help="files, folders (recursive) or - for stdin"),
-        date: Optional[str] = typer.Option(None, "--date", help="publication date YYYY-MM-DD for documents without one"),
+        date: DateOpt = None,
         fmt: str = typer.Option("jsonl", "--format", "-f", help="output: jsonl|tsv|plover"),
-        input_format: str = typer.Option("auto", "--input-format", "-i", help=INPUT_FORMAT_HELP),
+        input_format: InputFormatOpt = "auto",
         output: Optional[Path] = typer.Option(None, "--output", "-o", help="write events here instead of stdout"),
         explain: bool = typer.Option(False, "--explain", help="add an 'explain' field: pattern, actor rules, modality cue"),
-        model: Optional[str] = typer.Option(None, "--model", help="installed English spaCy pipeline to use"),
-        actors: list[str] = typer.Option([], "--actors", help="extra actor knowledge-base folder, or PETRARCH "
-                                          "actors/agents/discards dictionary file or folder (repeatable)"),
-        actors_replace: bool = typer.Option(False, "--actors-replace",
-                                            help="use the --actors sources instead of geopol's knowledge base"),
-        patterns: Optional[str] = typer.Option(None, "--patterns", help="pattern folder/file replacing geopol's"),
-        verbs: Optional[str] = typer.Option(None, "--verbs", help="PETRARCH CAMEO verb dictionary used as well"),
-        max_doc_mb: float = typer.Option(5.0, "--max-doc-mb", help="skip documents larger than this"),
-        events_model: bool = typer.Option(False, "--events-model",
-                                          help="also code with the learned event classifier (needs the 'events' extra)"),
-        quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar or summary"),
+        model: ModelOpt = None,
+        actors: ActorsOpt = [],
+        actors_replace: ActorsReplaceOpt = False,
+        patterns: PatternsOpt = None,
+        verbs: VerbsOpt = None,
+        max_doc_mb: MaxDocMbOpt = 5.0,
+        events_model: EventsModelOpt = False,
+        quiet: QuietOpt = False,
     ) -> None:
         """Code documents into events, one record per event (the event-record spec)."""
         from geopol.ingest.readers import FORMATS

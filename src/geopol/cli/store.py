@@ -10,8 +10,9 @@ from typing import Optional
 
 import typer
 
-from geopol.cli._common import fail, parse_date_option
-from geopol.cli.code import INPUT_FORMAT_HELP, Summary, code_paths, load_pipeline
+from geopol.cli._common import (ActorsOpt, ActorsReplaceOpt, DateOpt, EventsModelOpt, InputFormatOpt, MaxDocMbOpt,
+                                ModelOpt, PatternsOpt, QuietOpt, VerbsOpt, fail, parse_date_option)
+from geopol.cli.code import Summary, code_paths, load_pipeline
 
 DB_HELP = "the store (a DuckDB file; default $GEOPOL_DB or ./geopol.duckdb)"
 ENGINES = ("local", "dask")
@@ -140,21 +141,23 @@ def register(app: typer.Typer) -> None:
     def ingest(
         paths: list[str] = typer.Argument(..., help="files, folders (recursive) or - for stdin"),
         db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
-        input_format: str = typer.Option("auto", "--input-format", "-i", help=INPUT_FORMAT_HELP),
-        date: Optional[str] = typer.Option(None, "--date", help="publication date YYYY-MM-DD for documents without one"),
+        input_format: InputFormatOpt = "auto",
+        date: DateOpt = None,
         workers: int = typer.Option(1, "--workers", "-w", help="coding processes (local) or LocalCluster workers (dask)"),
         engine: str = typer.Option("local", "--engine", help="local|dask"),
         scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler tcp://HOST:PORT (--engine dask)"),
         batch: int = typer.Option(200, "--batch", help="documents per transaction (and per Dask shard)"),
         shard_dir: Optional[Path] = typer.Option(None, "--shard-dir",
                                                  help="folder for Dask's Parquet shards (shared with the workers)"),
-        model: Optional[str] = typer.Option(None, "--model", help="installed English spaCy pipeline to use"),
-        actors: list[str] = typer.Option([], "--actors", help="extra actor knowledge-base folder (repeatable)"),
-        patterns: Optional[str] = typer.Option(None, "--patterns", help="pattern folder/file replacing geopol's"),
-        verbs: Optional[str] = typer.Option(None, "--verbs", help="PETRARCH CAMEO verb dictionary used as well"),
-        max_doc_mb: float = typer.Option(5.0, "--max-doc-mb", help="skip documents larger than this"),
+        model: ModelOpt = None,
+        actors: ActorsOpt = [],
+        actors_replace: ActorsReplaceOpt = False,
+        patterns: PatternsOpt = None,
+        verbs: VerbsOpt = None,
+        events_model: EventsModelOpt = False,
+        max_doc_mb: MaxDocMbOpt = 5.0,
         log_batches: bool = typer.Option(False, "--log-batches", help="one stderr line per committed batch"),
-        quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar or summary"),
+        quiet: QuietOpt = False,
     ) -> None:
         """Code documents and store their events (idempotent: documents already stored are skipped)."""
         import duckdb
@@ -173,7 +176,8 @@ def register(app: typer.Typer) -> None:
         default_date = parse_date_option(date)
         store = open_store(db)
         summary = IngestSummary()
-        config = PipelineConfig(model=model, actors=tuple(actors), patterns=patterns, verbs=verbs)
+        config = PipelineConfig(model=model, actors=tuple(actors), actors_replace=actors_replace, patterns=patterns,
+                                verbs=verbs, events_model=events_model)
         runner = None
         try:
             if engine == "dask":
@@ -191,7 +195,8 @@ def register(app: typer.Typer) -> None:
             else:
                 from geopol.engines.local import LocalEngine
                 runner = LocalEngine(config, workers=workers,
-                                     loader=lambda: load_pipeline(model, actors, patterns, verbs))
+                                     loader=lambda: load_pipeline(model, actors, patterns, verbs, actors_replace,
+                                                                  events_model))
             progress, update = _progress(summary, quiet)
             driver = Ingest(store, summary, batch, runner, log_batches)
             if progress is not None:
