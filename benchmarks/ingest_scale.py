@@ -63,6 +63,10 @@ def run(docs: list[Document], workers: int, batch: int, db: Path) -> dict:
             n_sents += sum(len(r.sentences) for r in results)
             n_events += sum(len(r.events) for r in results)
     end = time.perf_counter()
+    with Store(db) as store:   # the query a user runs next, on the finished store
+        q0 = time.perf_counter()
+        n_dyads = store.dyads(by="month").num_rows
+        dyads_s = time.perf_counter() - q0
     # time to the first batch includes the start-up and that batch: count it as start-up
     first_batch_docs = min(batch, len(docs))
     steady = max(end - first, 1e-9)
@@ -71,7 +75,9 @@ def run(docs: list[Document], workers: int, batch: int, db: Path) -> dict:
             "docs_s": (n_docs - first_batch_docs) / steady,
             "sents_s": (n_sents - n_sents * first_batch_docs / max(n_docs, 1)) / steady,
             "overall_docs_s": n_docs / (end - t0),
-            "worker_rss_mb": (engine.peak_worker_rss_kb or peak_rss_kb()) / 1024}
+            "worker_rss_mb": (engine.peak_worker_rss_kb or peak_rss_kb()) / 1024,
+            "main_rss_mb": peak_rss_kb() / 1024, "store_mb": db.stat().st_size / 1e6,
+            "dyads_query_s": dyads_s, "dyad_rows": n_dyads}
 
 
 def main() -> None:
@@ -84,12 +90,13 @@ def main() -> None:
     docs = corpus(args.docs, args.sentences)
     print(f"{len(docs)} documents x {args.sentences} sentences, batch {args.batch}")
     print(f"{'workers':>7} {'docs':>6} {'events':>7} {'start-up s':>10} {'docs/s':>8} {'sent/s':>8} "
-          f"{'overall docs/s':>14} {'worker peak RSS MB':>18}")
+          f"{'overall docs/s':>14} {'worker peak RSS MB':>18} {'store MB':>8} {'dyads query s':>13}")
     with tempfile.TemporaryDirectory() as tmp:
         for w in (int(x) for x in args.workers.split(",")):
             r = run(docs, w, args.batch, Path(tmp) / f"w{w}.duckdb")
             print(f"{r['workers']:>7} {r['docs']:>6} {r['events']:>7} {r['startup_s']:>10.1f} {r['docs_s']:>8.1f} "
-                  f"{r['sents_s']:>8.0f} {r['overall_docs_s']:>14.1f} {r['worker_rss_mb']:>18.0f}")
+                  f"{r['sents_s']:>8.0f} {r['overall_docs_s']:>14.1f} {r['worker_rss_mb']:>18.0f} "
+                  f"{r['store_mb']:>8.1f} {r['dyads_query_s']:>13.3f}")
 
 
 if __name__ == "__main__":
