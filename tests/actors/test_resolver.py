@@ -50,3 +50,37 @@ def test_the_two_countries_and_he_take_preceding_actors(geopol_pipeline):
     got = codes(geopol_pipeline, text, date(2024, 6, 20), ctx)
     assert ("EGY", "RUS") in got or ("RUS", "EGY") in got
     assert got.count("RUSGOV") == 2
+
+
+def test_descriptive_mentions_explain_their_rule(geopol_pipeline):
+    doc = geopol_pipeline.nlp("Riots broke out in Dakar. President Mamadou Ndiaye Sarr appealed for calm.")
+    ctx = DocContext()
+    ms = [m for s in doc.sents for m in geopol_pipeline.resolver.mentions(s, date(2024, 6, 20), ctx)]
+    a = ms[-1].actors[0]
+    assert a.code == "SENGOV" and "role + unknown person" in a.rule and "context" in a.rule
+
+
+def test_unknown_person_is_remembered_by_name(geopol_pipeline):
+    text = ("Judge Alejandro Rivera charged 28 Chilean officials with fraud. "
+            "Rivera said the evidence was overwhelming.")
+    got = codes(geopol_pipeline, text, date(2024, 6, 20), DocContext())
+    assert got[0] == "CHLJUD" and got[-1] == "CHLJUD", got
+
+
+def test_it_and_its_follow_the_previous_sentence(geopol_pipeline):
+    text = "Ethiopia closed the border on Monday. It said the move was temporary. Its troops moved north."
+    got = codes(geopol_pipeline, text, date(2024, 6, 20), DocContext())
+    assert got == ["ETH", "ETH", "ETHMIL"], got
+
+
+def test_it_after_a_plural_or_person_is_not_resolved(geopol_pipeline):
+    for text in ("Brazil and Argentina signed a deal. It was signed in Rio.",
+                 "Putin met Modi on Tuesday. It ended without a statement."):
+        got = codes(geopol_pipeline, text, date(2024, 6, 20), DocContext())
+        assert len(got) == 2, (text, got)
+
+
+def test_dateline_gives_the_country_and_is_not_an_actor(geopol_pipeline):
+    got = codes(geopol_pipeline, "KABUL, Afghanistan (AP) — Police arrested two men on Monday.",
+                date(2024, 6, 20), DocContext())
+    assert got == ["AFGCOP"]

@@ -42,6 +42,35 @@ VISIT_VERBS = {"arrive", "visit", "travel", "fly", "land", "go", "come", "return
 HOST_NOUNS = {"country", "nation", "state", "government", "side", "capital", "authorities", "leader"}
 HOST_SECTOR = {"government": "GOV", "authorities": "GOV", "leader": "GOV"}
 DEFINITE = {"the", "this"}
+# -- descriptive noun phrases (role words without a country of their own) --------------------------
+NONSTATE = {"IGO", "NGO", "IMG", "MNC"}
+# sectors whose members are often foreign where they are ("troops in Iraq", "refugees in Hungary"): a place
+# they are in does not give their country
+FOREIGN_PRONE = {"MIL", "REF", "MNC", "NGO", "DEV", "SPY"}
+LOC_PREPS = {"in", "at", "throughout", "across", "inside", "within"}
+LINK_PREPS = {"of", "for", "from"}
+# role words that stand for the actor of their "of"/"for" phrase ("leaders of Hamas", "officials of the
+# Egyptian government"); with a bare country they take their own sector ("the president of Sudan")
+GENERIC_HEADS = {"leader", "leaders", "official", "officials", "head", "heads", "chief", "chiefs", "spokesman",
+                 "spokeswoman", "spokesperson", "spokesmen", "representative", "representatives", "delegation",
+                 "delegations", "delegate", "delegates", "commander", "commanders", "chairman", "chairwoman",
+                 "chair", "director", "secretary", "envoy", "envoys", "member", "members"}
+# nouns that name a part or a number of the actors of their "of" phrase ("a group of Moroccan diplomats")
+COLLECTIVE = {"group", "groups", "member", "members", "thousands", "hundreds", "dozens", "tens", "millions",
+              "scores", "number", "team", "contingent", "handful", "band", "couple", "crowd", "crowds", "majority",
+              "unit", "units", "batch", "some", "many", "several", "most", "all", "few", "one", "two", "three",
+              "four", "five", "six", "seven", "eight", "nine", "ten", "bunch", "section", "faction", "wing",
+              "delegation", "representatives", "leaders", "leader", "head", "members"}
+FORMER = {"former", "ousted", "ex", "deposed", "exiled", "toppled", "overthrown", "onetime", "one-time",
+          "erstwhile", "late", "retired", "sacked", "dismissed", "fired"}
+# verbs whose "it" subject is an expletive or not an actor ("it is time", "it seems", "it emerged")
+EXPLETIVE_VERBS = {"be", "seem", "appear", "emerge", "become", "remain", "happen", "matter", "take", "rain",
+                   "look", "sound", "feel", "mean", "cost", "follow", "come", "go", "get"}
+POSS_PRONOUNS = {"its", "their", "his", "her"}
+STATE_ORGANS = {"GOV", "COP", "JUD", "LEG"}
+# sectors of the people a state's organs act on at home ("police dispersed demonstrators")
+DOMESTIC = {"OPP", "CVL", "REB", "SEP", "INS", "LAB", "EDU", "MED", "HRI", "REL", "AGR", "CRM", "PTY", "ELI",
+            "BUS", "HLH"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,10 +95,14 @@ class DocContext:
     names: dict[str, Actor] = field(default_factory=dict)  # a word of a person's name -> the person
     hosts: list[Actor] = field(default_factory=list)       # visit destinations, most recent last
     discarded: str | None = None                           # a story-level discard phrase was seen
+    dateline: Actor | None = None                          # the country of the document's dateline
+    sentences: int = 0                                     # sentences seen
+    last: tuple[tuple[Actor, ...], bool] | None = None     # the previous sentence's last mention (actors, plural)
 
     def copy(self) -> "DocContext":
         return DocContext(list(self.countries), list(self.people), self.last_plural, list(self.recent),
-                          dict(self.heads), dict(self.names), list(self.hosts), self.discarded)
+                          dict(self.heads), dict(self.names), list(self.hosts), self.discarded, self.dateline,
+                          self.sentences, self.last)
 
     def note(self, actors: tuple[Actor, ...]) -> None:
         for a in actors:
@@ -318,9 +351,12 @@ class ActorResolver:
                 return []
         out: list[Mention] = []
         roles: dict[int, list[tuple[str, Actor]]] = {}
+        bare: list[list[tuple[_Item, Entry]]] = []
         for group in self._groups(self._items(sent), sent, when):
             actor, _ = self._compose(group, sent, when)
-            if actor is not None:
+            if actor is None:
+                bare.append(group)
+            else:
                 m = Mention(group[0][0].start, group[-1][0].end, (actor,))
                 if context is not None:
                     m = self._named_person(m, sent, context)
@@ -329,7 +365,15 @@ class ActorResolver:
                                       and (sub := self._compose(group[:k + 1], sent, when)[0] or actor)]
                 out.append(m)
         if context is not None:
+            prev = list(context.countries)
+            first = context.sentences == 0
+            context.sentences += 1
+            if first:
+                out = self._dateline(sent, out, context)
+            last_before = context.last
             out = self._anaphors(sent, out, context, roles)
+            out = self._descriptive(sent, out, bare, context, prev, last_before)
+            context.last = self._last_of(sent, out)
         return out
 
     def trace(self, sent: Span, when: date | None) -> list[dict]:
@@ -439,6 +483,9 @@ class ActorResolver:
                 actors = (span_actor(ctx.people[-1], start, end, "most recent person"),)
             elif low == "they" and tok.dep_ in ("nsubj", "nsubjpass") and ctx.last_plural:
                 actors = tuple(span_actor(x, start, end, "most recent group") for x in ctx.last_plural)
+            elif low == "it" and tok.dep_ in ("nsubj", "nsubjpass") and \
+                    (x := self._it(tok, sorted(out, key=lambda m: m.start), ctx)) is not None:
+                actors = (span_actor(x, start, end, "'it': the last singular country/organisation"),)
             elif low in ("former", "latter") and prev == "the" and (
                     nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")):
                 k = 2 if low == "former" else 1
@@ -485,6 +532,402 @@ class ActorResolver:
             pending = next(named_iter, None)
         out.sort(key=lambda m: m.start)
         return out
+
+    # -- datelines ----------------------------------------------------------------------------
+    @staticmethod
+    def _dateline_end(sent: Span) -> int | None:
+        """End of a dateline opening the document's first sentence ("KABUL, Afghanistan (AP) --")."""
+        doc = sent.doc
+        first = doc[sent.start]
+        if not (first.is_alpha and first.text.isupper() and len(first.text) > 1):
+            return None
+        for k in range(sent.start + 1, min(sent.end, sent.start + 12)):
+            t = doc[k]
+            if t.text in ("—", "–", "-", "--", ":") and k > sent.start:
+                return k + 1
+            if t.text == ")" and k + 1 < sent.end and doc[k + 1].text not in ("—", "–", "-", "--", ":"):
+                return k + 1
+            if not (t.text in (",", "(", ")", ".") or t.text[:1].isupper()):
+                return None
+        return None
+
+    def _dateline(self, sent: Span, named: list[Mention], ctx: DocContext) -> list[Mention]:
+        """Note the dateline's country and drop its place names (they are never actors)."""
+        end = self._dateline_end(sent)
+        if end is None:
+            return named
+        inside = [m for m in named if m.end <= end]
+        for m in inside:
+            a = m.actors[0]
+            if len(m.actors) == 1 and a.country and a.country not in NONSTATE and not a.sector:
+                ctx.dateline = Actor(a.text, a.country, a.country, None, a.name, rule="dateline")
+                break
+        return [m for m in named if m.end > end] if ctx.dateline else named
+
+    @staticmethod
+    def _last_of(sent: Span, out: list[Mention]) -> tuple[tuple[Actor, ...], bool] | None:
+        if not out:
+            return None
+        m = max(out, key=lambda m: m.end)
+        return m.actors, ActorResolver._plural(sent.doc, m)
+
+    @staticmethod
+    def _plural(doc, m: Mention) -> bool:
+        """Does the mention name several actors ("Iran and Israel", "the rebels")?"""
+        head = doc[m.end - 1]
+        return len(m.actors) > 1 or head.tag_ in ("NNS", "NNPS") or head.dep_ == "conj" or \
+            any(c.dep_ == "conj" for c in head.children)
+
+    # -- descriptive noun phrases ---------------------------------------------------------------
+    def _descriptive(self, sent: Span, out: list[Mention], bare: list, ctx: DocContext, prev: list[Actor],
+                     last_before) -> list[Mention]:
+        """Role words that name no country themselves: "President Askar Akayev", "police in Kabul", "the
+        army of Sudan", "its forces", "a group of Moroccan diplomats", "traditional elders"."""
+        doc = sent.doc
+        taken = {i for m in out for i in range(m.start, m.end)}
+        groups = [g for g in bare if not any(it.start <= i < it.end for it, _ in g for i in taken)
+                  and not any(i in taken for i in range(g[0][0].start, g[-1][0].end))]
+        if not groups and not any(m for m in out):
+            return out
+        heads: dict[int, tuple] = {}     # NP head index -> group
+        for g in groups:
+            heads[self._np_head(doc, g, sent).i] = g
+        done: dict[int, Mention | None] = {}
+        absorbed: set[int] = set()       # starts of mentions an enclosing phrase replaced
+        new: list[Mention] = []
+
+        def country_mentions():
+            ms = [m for m in out if m.start not in absorbed] + [m for m in new if m is not None]
+            return sorted(ms, key=lambda m: m.start)
+
+        def resolve(g) -> Mention | None:
+            key = g[0][0].start
+            if key in done:
+                return done[key]
+            done[key] = None                  # no cycles
+            m = self._resolve_group(g, sent, ctx, prev, last_before, out, heads, resolve, absorbed,
+                                    country_mentions)
+            done[key] = m
+            if m is not None:
+                new.append(m)
+            return m
+
+        for g in groups:
+            resolve(g)
+        ext = self._collective(sent, [m for m in out if m.start not in absorbed] + new, taken)
+        result = [m for m in ext if m.start not in absorbed or m.kind == "descriptive"]
+        # keep only the outermost of nested descriptive mentions
+        final = []
+        for m in sorted(result, key=lambda m: (m.start, -m.end)):
+            if final and m.start < final[-1].end and m.kind == "descriptive" and final[-1].kind == "descriptive":
+                continue
+            final.append(m)
+        for m in new:
+            if m in final:
+                ctx.note(m.actors)
+                a = m.actors[0]
+                if a.name and "unknown person" in a.rule:
+                    span = doc[m.start:m.end]
+                    name_toks = [t for t in span if t.ent_type_ == "PERSON"]
+                    if name_toks:
+                        for t in (name_toks[0], name_toks[-1]):
+                            ctx.names[t.text.lower()] = a
+                        ctx.people = (ctx.people + [a])[-10:]
+        return sorted(final, key=lambda m: m.start)
+
+    @staticmethod
+    def _np_head(doc, g, sent: Span):
+        """The noun heading the phrase a role group belongs to ("opposition" in "opposition coalition")."""
+        t = doc[g[-1][0].end - 1]
+        for _ in range(3):
+            h = t.head
+            if t.dep_ in ("compound", "amod", "nmod") and h.i > t.i and h.i < sent.end and h.i - t.i <= 3 \
+                    and h.pos_ in ("NOUN", "PROPN") and h.ent_type_ not in ("PERSON",):
+                t = h
+            else:
+                break
+        return t
+
+    @staticmethod
+    def _code(country: str, sec: Entry | None, sector: str | None) -> str:
+        if sector is None:
+            return country
+        if sec is not None and sec.prefix:
+            return sector + country
+        return country + sector
+
+    def _resolve_group(self, g, sent: Span, ctx: DocContext, prev: list[Actor], last_before, out, heads,
+                       resolve, absorbed, country_mentions) -> Mention | None:
+        doc = sent.doc
+        start, end = g[0][0].start, g[-1][0].end
+        sec = next((e for _, e in reversed(g) if e.kind == "sector"), None)
+        if sec is None:
+            return None
+        sector = sec.sector
+        role = doc[end - 1].lower_
+        former = self._former(doc, start, sent)
+        if former is not None:
+            start = former
+            sector = "ELI"
+        head = self._np_head(doc, g, sent)
+        span_end = max(end, head.i + 1)
+
+        def make(s: int, e: int, code: str, country: str | None, sect: str | None, rule: str,
+                 name: str | None = None) -> Mention:
+            a = Actor(doc[s:e].text, code, country, sect, name, doc[s].idx - sent.start_char,
+                      doc[e - 1].idx + len(doc[e - 1]) - sent.start_char, rule)
+            return Mention(s, e, (a,), "descriptive")
+
+        # 0. right after a name the composition kept apart: "the Biden Administration", "Putin's government"
+        k = start - 1 if start - 1 >= sent.start and doc[start - 1].text in POSSESSIVE else start
+        before = next((m for m in out if m.end == k), None)
+        if before is not None:
+            x = before.actors[0]
+            if len(before.actors) != 1 or "person" not in x.rule or not x.country or x.country in NONSTATE:
+                return None
+            absorbed.add(before.start)
+            return make(before.start, span_end, self._code(x.country, sec, sector), x.country, sector,
+                        f"role {sector} ({sec.phrase!r}) of {x.text!r} ({x.country})")
+        # 1. a person's name right after the role: "President Askar Akayev", "Judge Alejandro Rivera"
+        if head.i == end - 1:
+            name_end = self._name_tokens(doc, end, sent.end)
+            if name_end > end:
+                name = doc[end:name_end].text
+                c, how = self._context_country(sent, start, sector, out, country_mentions(), prev, ctx,
+                                               person=True)
+                if c is None:
+                    return None
+                return make(start, name_end, self._code(c, sec, sector), c, sector,
+                            f"role + unknown person {name!r}; country {c} from context ({how})", name)
+        # 2. a possessive: "its forces", "their troops", "his government", "the country's army"
+        poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        if poss is None and start > sent.start and doc[start - 1].lower_ in POSS_PRONOUNS:
+            poss = doc[start - 1]
+        if poss is not None and poss.i < start:
+            found = self._possessor(poss, sent, out, country_mentions(), ctx, last_before)
+            if found is not None:
+                actors, how = found
+                acts = []
+                for x in actors:
+                    if role in GENERIC_HEADS and x.sector:
+                        code, c, sct = x.code, x.country, x.sector     # "their leaders" of an opposition
+                    elif x.country and x.country not in NONSTATE and x.code[:3] == x.country and (
+                            len(x.code) <= 6 or x.code == x.country + (x.sector or "")):
+                        code, c, sct = self._code(x.country, sec, sector), x.country, sector
+                    else:
+                        code, c, sct = x.code, x.country, x.sector
+                    acts.append(Actor(doc[poss.i:span_end].text, code, c, sct, x.name,
+                                      doc[poss.i].idx - sent.start_char,
+                                      doc[span_end - 1].idx + len(doc[span_end - 1]) - sent.start_char,
+                                      f"anaphor: {poss.text!r} + role {sector} ({how})"))
+                return Mention(poss.i, span_end, tuple(acts), "descriptive")
+        # 3. an "of/for/from" or a locative phrase: "the army of Sudan", "police in Kabul"
+        for p in head.children:
+            if p.dep_ != "prep" or p.i < head.i or p.lower_ not in LINK_PREPS | LOC_PREPS:
+                continue
+            if p.lower_ in LOC_PREPS and sector in FOREIGN_PRONE:
+                continue
+            obj = next((o for o in p.children if o.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            inner = self._inner(obj, out, heads, resolve)
+            if inner is None:
+                continue
+            x = inner.actors[0]
+            if len(inner.actors) > 1 or not x.country:
+                continue
+            if p.lower_ in LOC_PREPS:
+                if x.sector or x.country in NONSTATE or "(person" in x.rule:
+                    continue     # "police in Kabul", not "officials in the ministry"
+                code, c, sct = self._code(x.country, sec, sector), x.country, sector
+            elif x.country in NONSTATE or x.code[:3] != x.country or (
+                    len(x.code) > 6 and x.code != x.country + (x.sector or "")):
+                code, c, sct = x.code, x.country, x.sector          # an organisation or group
+            elif role in GENERIC_HEADS and x.sector:
+                code, c, sct = x.code, x.country, x.sector          # "leaders of the opposition coalition"
+            else:
+                code, c, sct = self._code(x.country, sec, sector), x.country, sector
+            e = max(span_end, inner.end)
+            absorbed.add(inner.start)
+            return make(start, e, code, c, sct, f"role {sector} ({sec.phrase!r}) + '{p.lower_}' phrase "
+                                                f"({x.text} -> {x.code})")
+        # 4. the country from the context: "traditional elders", "the opposition coalition ... in Baku"
+        if sector in FOREIGN_PRONE:
+            return None
+        c, how = self._context_country(sent, start, sector, out, country_mentions(), prev, ctx, person=False)
+        if c is None:
+            return None
+        return make(start, span_end, self._code(c, sec, sector), c, sector,
+                    f"role {sector} ({sec.phrase!r}); country {c} from context ({how})")
+
+    @staticmethod
+    def _former(doc, start: int, sent: Span) -> int | None:
+        """Start of a "former"/"ousted"/"ex-" modifier right before a role ("Ousted President")."""
+        i = start - 1
+        if i >= sent.start and doc[i].text in ("-", "–") and i - 1 >= sent.start and doc[i - 1].lower_ == "ex":
+            return i - 1
+        if i >= sent.start and doc[i].lower_ in FORMER:
+            return i
+        return None
+
+    def _inner(self, obj, out: list[Mention], heads, resolve) -> Mention | None:
+        """The mention naming the noun phrase headed by ``obj``: a named mention or a role group."""
+        idx = {i: m for m in out for i in range(m.start, m.end)}
+        if obj.i in heads:
+            m = resolve(heads[obj.i])
+            if m is not None:
+                return m
+        if obj.i in idx:
+            return idx[obj.i]
+        stack = [c for c in obj.children if c.dep_ in ("compound", "amod", "poss", "nmod", "det", "nummod", "flat")]
+        while stack:
+            t = stack.pop()
+            if t.i in idx:
+                return idx[t.i]
+            if t.i in heads:
+                m = resolve(heads[t.i])
+                if m is not None:
+                    return m
+            stack.extend(c for c in t.children if c.dep_ in ("compound", "amod", "nmod", "flat", "case"))
+        return None
+
+    def _possessor(self, poss, sent: Span, out, mentions, ctx: DocContext, last_before):
+        """Actors a possessive pronoun ("its", "their", "his") or "the country's" stands for."""
+        low = poss.lower_
+        before = [m for m in mentions if m.end <= poss.i]
+        if low in ("country", "nation") and poss.i > sent.start and poss.doc[poss.i - 1].lower_ == "the":
+            for m in reversed(before):
+                a = m.actors[0]
+                if len(m.actors) == 1 and a.country and a.country not in NONSTATE:
+                    return (Actor(a.text, a.country, a.country, None, a.name),), f"the {low}: {a.country}"
+            if ctx.countries:
+                a = ctx.countries[-1]
+                return (a,), f"the {low}: {a.country}"
+            return None
+        if low not in POSS_PRONOUNS:
+            return None
+        doc = poss.doc
+
+        def plural(m):
+            return self._plural(doc, m)
+
+        if low in ("his", "her"):
+            for m in reversed(before):
+                if "(person" in m.actors[0].rule or "unknown person" in m.actors[0].rule:
+                    return m.actors[:1], f"most recent person {m.actors[0].text!r}"
+            if not before and ctx.people:
+                return (ctx.people[-1],), f"most recent person {ctx.people[-1].text!r}"
+            return None
+        if before:
+            m = before[-1]
+            a = m.actors[0]
+            if low == "its" and (plural(m) or "person" in a.rule):
+                return None
+            if low == "their" and not plural(m):
+                return None
+            return m.actors, f"{m.actors[0].text!r}"
+        if last_before is not None:
+            actors, pl = last_before
+            if (low == "its") == (not pl) and not any("person" in a.rule for a in actors):
+                return actors, f"previous sentence: {actors[0].text!r}"
+        return None
+
+    def _context_country(self, sent: Span, pos: int, sector: str | None, out, mentions, prev: list[Actor],
+                         ctx: DocContext, person: bool) -> tuple[str | None, str]:
+        """The country of a role without one: a country named before it in the sentence, else the previous
+        sentences' most recent country, else the dateline, else the one country named later in the sentence.
+        Mentions of the same sector ("President X welcomed South African leader Y") and, for role words
+        without a name, places that are not locations ("protesters attacked the US embassy") do not count."""
+        doc = sent.doc
+        before, after = [], []
+        for m in mentions:
+            if pos <= m.start < pos + 1 or len(m.actors) != 1:
+                continue
+            a = m.actors[0]
+            if not a.country or a.country in NONSTATE or a.code[:3] != a.country:
+                continue
+            if a.sector and a.sector == sector:
+                continue
+            head = doc[m.end - 1]
+            locative = head.dep_ == "pobj" and head.head.lower_ in LOC_PREPS
+            # a state organ acting on its own people: "Egyptian police dispersed demonstrators"
+            organ = a.sector in STATE_ORGANS and head.dep_ == "nsubj" and m.end <= pos \
+                and sector in DOMESTIC and "(person" not in a.rule
+            if not person and not (locative or organ):
+                continue
+            if person and head.dep_ == "pobj" and head.head.lower_ in ("to", "into", "toward", "towards") \
+                    and head.head.head.lemma_.lower() != "return":
+                continue     # a destination: "fled to Belarus", "visited ... to Egypt"
+            if person and self._visited(head) and head.head.head.lemma_.lower() != "return":
+                continue
+            (before if m.end <= pos else after).append(a)
+        if before:
+            return before[-1].country, f"{before[-1].text!r} earlier in the sentence"
+        if prev:
+            return prev[-1].country, f"previous sentences: {prev[-1].text!r}"
+        if ctx.dateline is not None:
+            return ctx.dateline.country, f"dateline {ctx.dateline.text!r}"
+        countries = {a.country for a in after}
+        if len(countries) == 1:
+            return after[0].country, f"{after[0].text!r} later in the sentence"
+        return None, ""
+
+    @staticmethod
+    def _collective(sent: Span, mentions: list[Mention], taken: set[int]) -> list[Mention]:
+        """Widen a mention to the noun that counts or groups it: "a group of [Moroccan diplomats]",
+        "members of [the Egyptian parliament]", "tens of thousands of [Iraqi Kurds]"."""
+        doc = sent.doc
+        out = []
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        for m in mentions:
+            head = next((t for t in doc[m.start:m.end] if not (m.start <= t.head.i < m.end) or t.head is t),
+                        doc[m.end - 1])
+            new_start = m.start
+            t = head
+            for _ in range(3):
+                if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i < t.i:
+                    h = t.head.head
+                    if (h.lower_ in COLLECTIVE or h.pos_ == "NUM") and h.i not in covered and \
+                            all(doc[k].lower_ in ("of", "the", "a", "an") or k in covered or doc[k].pos_ in ("NUM", "ADJ")
+                                for k in range(h.i + 1, m.start)):
+                        new_start = h.i
+                        t = h
+                        continue
+                break
+            if new_start != m.start:
+                a = [Actor(doc[new_start:m.end].text, x.code, x.country, x.sector, x.name,
+                           doc[new_start].idx - sent.start_char, x.end, x.rule + f" (part of: {doc[new_start].text!r})")
+                     for x in m.actors]
+                m = Mention(new_start, m.end, tuple(a), m.kind)
+            out.append(m)
+        return out
+
+    @staticmethod
+    def _it(tok, out: list[Mention], ctx: DocContext) -> Actor | None:
+        """The actor a subject "it" stands for, when that is safe: the last mention before it (in this
+        sentence, else at the end of the previous one) is a single country or organisation."""
+        verb = tok.head
+        if verb.lemma_.lower() in EXPLETIVE_VERBS or any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i
+                                                        for c in verb.children if tok.dep_ == "nsubjpass"):
+            return None
+        if any(c.dep_ == "expl" for c in verb.children):
+            return None
+        before = [m for m in out if m.end <= tok.i]
+        if before:
+            if verb.dep_ == "ccomp":
+                return None     # "X said it would ...": the extractor binds it to the reporting clause
+            m = max(before, key=lambda m: m.end)
+            actors, plural = m.actors, ActorResolver._plural(tok.doc, m)
+        elif ctx.last is not None:
+            actors, plural = ctx.last
+        else:
+            return None
+        if plural or len(actors) != 1:
+            return None
+        a = actors[0]
+        if "person" in a.rule or not a.country:
+            return None
+        return a
 
     @staticmethod
     def _definite(tok, sent: Span) -> int | None:
