@@ -118,3 +118,99 @@ def test_extra_syntax_applies_in_the_extractor(nlp):
     assert [c.pattern.code for c in ex.extract(doc[:], m)] == ["080"]
     doc = nlp("The Fijian rebels declared a cease fire.")
     assert [c.pattern.code for c in ex.extract(doc[:], m)] == ["0871"]
+
+
+# -- precision: background event nouns, purpose clauses, announced measures, statement rank ------------------
+
+def _asserted(ev):
+    return [e for e in ev if e[4] == "asserted"]
+
+
+@pytest.mark.parametrize("text,absent", [
+    # a setting phrase: "since/after X", "on the eve of X", "amid X" without an actor of its own
+    ("Peru granted asylum to five Panamanian officers who have hidden in its embassy since last month's "
+     "U.S. invasion.", "ASSAULT"),
+    ("Indian troops remained on alert in Kashmir after a week of unrest.", "PROTEST"),
+    ("Pakistan threatened to cut ties with Congo on the eve of a visit by the Palestinian leader.", "CONSULT"),
+    # the content of another event: what was rejected, complained about, agreed to
+    ("Serbia flatly rejected an Australian ultimatum to hand over the guard.", "THREATEN"),
+    ("Beirut rejected a United Nations appeal for deploying troops along the border.", "REQUEST"),
+    ("Lebanon complained to the United Nations over two Israeli air raids on its villages.", "ASSAULT"),
+    # an actor only as a modifier of a noun that is neither subject nor head: "a U.N. mediator"
+    ("Afghan rebel leaders met U.N. mediator Diego Cordovez in Geneva.", None),
+])
+def test_background_event_nouns_are_not_events(geopol_pipeline, text, absent):
+    ev = _asserted(_events(geopol_pipeline, text))
+    if absent is not None:
+        assert not any(p == absent for _, p, _, _, _, _ in ev), ev
+    assert not any(trig in ("mediator", "invasion", "unrest", "visit", "ultimatum", "appeal", "raids")
+                   for *_, trig in ev), ev
+
+
+@pytest.mark.parametrize("text,ptype,trigger", [
+    ("Israel mounted its long-threatened invasion of South Lebanon on Monday.", "ASSAULT", "invasion"),
+    ("Palestinian riots against Israeli military policies are still continuing.", "PROTEST", "riots"),
+    ("Students staged a hunger strike on Sunday in protest against the arrest of their leader by Algerian "
+     "police.", "PROTEST", None),
+])
+def test_event_nouns_tied_to_an_actor_are_kept(geopol_pipeline, text, ptype, trigger):
+    ev = _asserted(_events(geopol_pipeline, text))
+    assert any(p == ptype and (trigger is None or trig == trigger) for _, p, _, _, _, trig in ev), ev
+
+
+def test_purpose_clause_of_a_passive_is_done_by_those_sent(geopol_pipeline):
+    ev = _events(geopol_pipeline, "Russian troops were sent to Chechnya to crush the rebellion.")
+    assert any(trig == "crush" and s.startswith("RUS") for _, _, s, _, _, trig in ev), ev
+    ev = _events(geopol_pipeline, "The United Nations sent 21 military observers to Bosnia to investigate the "
+                                  "shelling of Sarajevo.")
+    assert any(p == "ACCUSE" and trig == "investigate" and s.startswith("IGOUNO") for _, p, s, _, _, trig in ev), ev
+
+
+@pytest.mark.parametrize("text,trigger", [
+    # an infinitive under a directive, parsed as a purpose clause: requested, not done
+    ("The U.N. relief coordinator demanded the parties to the conflict in Sudan to allow humanitarian workers "
+     "free movement.", "allow"),
+    ("Serbia demanded a meeting of the U.N. Security Council to discuss the Croatian offensive.", "discuss"),
+    # a clause hung on the verb instead of on its object noun takes the noun's cue
+    ("The International Labour Office reiterated its demand today that Israel ease restrictions on "
+     "Palestinian workers.", "ease"),
+    ("Vietnam and Cambodia signed an agreement today to increase trade by 50 percent.", "increase"),
+    ("The Homeland Union began a drive to convince the Lithuanian parliament to amend the constitution.", "amend"),
+])
+def test_requested_and_agreed_acts_are_not_asserted(geopol_pipeline, text, trigger):
+    ev = _events(geopol_pipeline, text)
+    assert not any(trig == trigger and m == "asserted" for *_, m, trig in ev), ev
+
+
+def test_sworn_intention_is_a_threat(geopol_pipeline):
+    ev = _events(geopol_pipeline, "Ethnic Albanian rebels have sworn to fight Macedonian forces until they "
+                                  "control the border villages.")
+    assert any(p == "THREATEN" and m == "asserted" and s.startswith("ALB") for _, p, s, _, m, _ in ev), ev
+    assert not any(p == "ASSAULT" and m == "asserted" for _, p, _, _, m, _ in ev), ev
+
+
+def test_announced_sanction_is_the_sanction(geopol_pipeline):
+    ev = _events(geopol_pipeline, "The United States announced on Wednesday it would prohibit all aid to "
+                                  "Albanian rebels in Macedonia.")
+    assert any(p == "COERCE" and m == "asserted" and trig == "announced" for _, p, _, _, m, trig in ev), ev
+    assert not any(p == "THREATEN" for _, p, *_ in ev), ev
+    # a warning stays a threat
+    ev = _events(geopol_pipeline, "Palestinian leaders said they would boycott all contact with the United States.")
+    assert any(p == "THREATEN" and m == "asserted" for _, p, _, _, m, _ in ev), ev
+
+
+def test_verbal_support_patterns(geopol_pipeline):
+    ev = _asserted(_events(geopol_pipeline, "The German government welcomed President Obama's latest policy "
+                                            "statement on Iran."))
+    assert any(p == "SUPPORT" for _, p, *_ in ev) and not any(p == "CONSULT" for _, p, *_ in ev), ev
+    ev = _asserted(_events(geopol_pipeline, "Arafat defended Iraq and Libya on Friday against Western criticism "
+                                            "of their arms industries."))
+    assert any(c == "052" and t == "IRQ" for c, _, _, t, _, _ in ev), ev
+
+
+def test_statement_ranks_below_the_specific_event(geopol_pipeline):
+    res = geopol_pipeline.code_text("Nigeria said Nigerian troops attacked rebel camps near Lake Chad on Sunday.")
+    said = [e.confidence for e in res.events if e.type.code.startswith("01")]
+    other = [e.confidence for e in res.events if not e.type.code.startswith("01")]
+    assert other, [(e.type.code, e.trigger) for e in res.events]
+    assert all(s < min(other) for s in said)

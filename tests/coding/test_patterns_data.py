@@ -85,14 +85,8 @@ def _frame(tok) -> set[str]:
     """Frame words of a trigger; the trigger's own lemma/text is included (the patterns' head is matched separately)."""
     if _frame_of is None:
         return _local_frame(tok)
-    words = {tok.lemma_.lower(), tok.lower_}
-    for t in _frame_of(tok):
-        if isinstance(t, str):
-            words.add(t.lower())
-        else:
-            words.add(t.lemma_.lower())
-            words.add(t.lower_)
-    return words
+    from geopol.coding.extract import frame_words   # word/TAG and a_b forms, as the extractor tests them
+    return {tok.lemma_.lower(), tok.lower_} | frame_words(_frame_of(tok))
 
 
 # (sentence, trigger word as written, noun trigger?, expected code)

@@ -20,11 +20,24 @@ Further mechanisms (all structural, no word lists beyond the small ones below):
   (AGREE) or 13x (THREATEN) on the carrying word ("said", "ready"); an "unless" condition makes it an
   ultimatum (139);
 * confidence reflects prominence: main-clause verb events rank above events in subordinate clauses and
-  above event nouns whose actor is only a modifier ("the U.S. invasion").
+  above event nouns whose actor is only a modifier ("the U.S. invasion"); a bare statement (01x "said",
+  "announced") ranks below every more specific event of its sentence;
+* background event nouns are not events of the sentence (``_background``): a noun in a setting phrase
+  ("since last month's U.S. invasion", "after a week of unrest", "on the eve of a visit by Arafat"), a noun
+  that is the content of another event ("rejected an Australian ultimatum", "complained over Israeli air
+  raids", "agreed to US mediation"), and a noun whose only actor is a modifier when it is neither subject
+  nor head of its clause ("met U.N. mediator Cordovez"); a noun tied to an actor by a possessor, a "by"
+  phrase or a support verb ("Israel mounted its invasion") or standing as subject stays;
+* purpose clauses: "troops were sent to Chechnya to crush the rebellion" (the ones sent do the purpose);
+  an infinitive under a directive verb, even when parsed as a purpose clause, is done by the object
+  ("demanded the parties to allow", ``DIRECTIVE_VERBS``);
+* announced measures: a restrictive measure an actor announces or decides for itself ("announced it would
+  prohibit all aid") is coded as that measure on the announcing verb, not as a threat (``DECIDED_CODES``);
+  a vow without patterns of its own ("have sworn to fight") carries the stated intention like "said it will".
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -51,6 +64,12 @@ OBJECT_CONTROL_NOUNS = {"invitation", "ultimatum", "call", "appeal", "request", 
                         "opportunity", "license", "licence", "approval", "authorization", "green", "go-ahead"}
 # verbs whose infinitive is done by their subject even with an object ("promised Iran to withdraw")
 SUBJECT_CONTROL_VERBS = {"promise", "vow", "pledge", "threaten", "offer", "use", "take", "spend", "need", "send"}
+# verbs whose to-infinitive (often parsed as a purpose clause) is done by their object: "demanded the parties
+# to allow", "pressed Iran to release"
+DIRECTIVE_VERBS = {"urge", "demand", "ask", "call", "order", "press", "pressure", "force", "compel", "encourage",
+                   "invite", "persuade", "convince", "request", "instruct", "tell", "advise", "appeal", "push",
+                   "oblige", "require", "authorize", "authorise", "allow", "permit", "help", "enable", "warn",
+                   "implore", "beg", "exhort", "command", "direct"}
 RECIPROCAL_OBJECTS = {("each", "other"), ("one", "another")}
 # verbal acts aimed at someone named anywhere in what was said: "warned that ... if Washington did not stop"
 ADDRESSED_ROOTS = {"09", "10", "11", "12", "13"}
@@ -64,10 +83,39 @@ INTENT_SAY = {"say", "announce", "tell", "declare", "state", "add", "confirm", "
 INTENT_READY = {"willing", "ready", "prepared", "prepare", "determined", "committed", "commit", "eager", "keen",
                 "poised", "resolved"}
 FUTURE_AUX = {"will", "shall", "would", "'ll"}
+# verbs of commitment whose to-infinitive is their subject's stated intention ("have sworn to fight")
+INTENT_VOW = {"vow", "pledge", "swear", "promise", "resolve"}
+# an actor that announces or decides its own restrictive measure ("the United States announced it would
+# prohibit all aid to the rebels", "the EU decided it will suspend talks") imposes it: the announcement is the
+# sanction (PLOVER SANCTION / COERCE), not a threat; "said it would" / "warned it would" stay threats
+DECIDING_VERBS = {"announce", "decide", "declare", "order"}
+DECIDED_CODES = ("16", "163", "172")
 # verbs of saying: a pattern of theirs that only matched words inside a complement clause that has its own
 # event ("announced that it will withdraw its peacekeeping force") is that clause's event, not the saying's
 REPORT_VERBS = {"say", "announce", "tell", "declare", "state", "add", "confirm", "report", "reiterate",
                 "indicate", "write", "disclose", "reveal", "explain", "note", "quote"}
+# prepositions and nouns that set an event noun in the background of the sentence's own event: "after the
+# 2003 invasion", "since last month's coup", "amid unrest", "on the eve of a visit", "in the wake of the raid"
+BACKGROUND_PREPS = {"after", "since", "before", "following", "amid", "amidst", "despite", "during", "until",
+                    "prior", "ahead", "throughout", "like", "unlike"}
+BACKGROUND_NOUNS = {"eve", "wake", "aftermath", "run-up", "runup", "anniversary", "history", "legacy", "memory",
+                    "issue", "question", "topic", "subject", "matter", "problem", "years", "days", "weeks",
+                    "months", "week", "month", "year", "time", "period", "era", "course", "start", "end",
+                    "outbreak", "height", "victims", "victim", "veteran", "veterans", "survivors"}
+# ... of which these only when no actor is tied to the noun: "clashes during protests by students" and "despite
+# Putin's warning" are coded, "amid unrest" is not
+CONCURRENT_PREPS = {"during", "amid", "amidst", "throughout", "despite", "until", "like", "unlike"}
+# links by which a noun is an argument inside another word's phrase ("rejected [an appeal]",
+# "complained [over [raids]]", "denounced [the suppression [of [unrest]]]")
+ARG_LINKS = {"dobj", "pobj", "prep", "conj", "appos", "nmod", "compound", "dative", "attr", "oprd", "agent",
+             "npadvmod", "poss", "nsubjpass", "pcomp", "cc", "amod"}
+
+
+def _bare_infinitive(t: Token) -> bool:
+    """A to-infinitive clause with no subordinator ("to discuss", not "in order to discuss")."""
+    kids = list(t.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) and not any(
+        c.dep_ == "mark" or (c.dep_ == "advmod" and c.lower_ in ("order", "so")) for c in kids)
 
 
 def frame_of(trigger: Token) -> list[Token]:
@@ -218,7 +266,9 @@ class EventExtractor:
         binding pronoun subjects of complement clauses to the governing clause's subject."""
         t = verb
         how_prefix = ""
+        came_from_purpose = False
         for _ in range(6):
+            purpose, came_from_purpose = came_from_purpose, False
             subj = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
             passive = [c for c in t.children if c.dep_ == "nsubjpass"]
             agent = [gc for c in t.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"]
@@ -243,6 +293,11 @@ class EventExtractor:
                     t = t.head
                     continue
                 return [], [], how_prefix + "subject"
+            if passive and t is not verb and purpose:
+                # "troops were sent to Chechnya to crush the rebellion": the ones sent do the purpose
+                found = self._actors_of(passive[0], idx)
+                if found:
+                    return found, [], how_prefix + f"passive subject of '{t.text}' (purpose clause)"
             if passive:
                 by = self._by_phrase(t, idx)   # a "by" phrase the parser attached elsewhere
                 if by:
@@ -264,7 +319,9 @@ class EventExtractor:
                     t = n.head
                     continue
                 break
-            if t.dep_ == "xcomp" and t.head is not t:
+            came_from_purpose = t.dep_ == "advcl" and _bare_infinitive(t)
+            if (t.dep_ == "xcomp" or (came_from_purpose and t.head.lemma_.lower() in DIRECTIVE_VERBS)) \
+                    and t.head is not t:
                 # object control: "urged Israel to allow", "called on Iran to release": the object acts
                 ctrl = [c for c in t.head.children if c.dep_ in ("dobj", "dative") and c.i < t.i]
                 ctrl += [o for c in t.head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
@@ -488,6 +545,7 @@ class EventExtractor:
             if emitted and self.intents:
                 out.extend(self._intent(tok, pattern, emitted, idx))
         out = self._drop_reported(out, matched)
+        nouns: list[Candidate] = []
         for tok in sent:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed or tok.i in idx:
                 continue
@@ -516,8 +574,64 @@ class EventExtractor:
                 targets = self._subtree_target(tok, sources, idx)
             if sources and targets and any(t in sources for t in targets):
                 targets = [t for t in targets if t not in sources]
-            out.extend(self._emit(tok, pattern, sources, targets, bound, how))
-        return out
+            nouns.extend(self._emit(tok, pattern, sources, targets, bound, how))
+        out.extend(self._drop_background(out, nouns))
+        return self._statements_last(out)
+
+    @staticmethod
+    def _statements_last(out: list[Candidate]) -> list[Candidate]:
+        """A bare statement (01x: "said", "announced") ranks below any more specific event of the sentence."""
+        specific = [c.confidence for c in out if c.pattern.code[:2] != "01"]
+        if not specific:
+            return out
+        cap = round(max(0.05, min(specific) - 0.05), 4)
+        return [replace(c, confidence=min(c.confidence, cap)) if c.pattern.code[:2] == "01" else c for c in out]
+
+    @staticmethod
+    def _background(noun: Token, how: str, governors: set[int]) -> str | None:
+        """Why an event noun is not an event of this sentence, or None.
+
+        An event noun is the sentence's event when an actor is tied to it (possessor, 'by' phrase, the
+        subject of a support verb: "Israel mounted its invasion") or when it is the clause's subject or
+        head ("Palestinian riots are continuing"). It is background
+        * when it sits in a temporal or setting phrase: "since last month's U.S. invasion", "after a week
+          of unrest", "on the eve of a visit by Arafat";
+        * when it is the content of another event of the sentence: "rejected an Australian ultimatum",
+          "rejected calls by Annan", "complained over Israeli air raids", "agreed to US mediation"
+          (the other event is what happened; the noun is what it was about);
+        * when its only actor is a modifier ("the U.S. invasion", "French mediation", "a U.N. mediator")
+          and it is neither a subject nor the head of its clause."""
+        t = noun
+        path_preps: list[str] = []
+        for _ in range(12):
+            if t.dep_ not in ARG_LINKS or t.head is t:
+                break
+            h = t.head
+            if t.dep_ == "prep":
+                path_preps.append(t.lower_)
+            elif t.dep_ == "pobj" and h.dep_ == "prep":
+                pass
+            if h.i in governors and h.i != noun.i and not (
+                    t is noun and t.dep_ in ("dobj", "attr", "nsubjpass") and h.lemma_.lower() in SUPPORT_VERBS):
+                return f"content of '{h.text}'"
+            if t is not noun and t.lemma_.lower() in BACKGROUND_NOUNS and t.dep_ == "pobj":
+                return f"setting '{t.text}'"
+            if h.pos_ in ("VERB", "AUX"):
+                break
+            t = h
+        tied = how.startswith(("possessor", "'by' phrase", "subject of support", "agent of support"))
+        for p in path_preps:
+            if p in BACKGROUND_PREPS and not (p in CONCURRENT_PREPS and tied):
+                return f"setting '{p}'"
+        if how.startswith("modifier") and noun.dep_ not in ("nsubj", "nsubjpass", "ROOT") \
+                and not (noun.dep_ in ("conj", "appos") and noun.head.dep_ in ("nsubj", "nsubjpass", "ROOT")):
+            return "actor only a modifier"
+        return None
+
+    def _drop_background(self, verbs: list[Candidate], nouns: list[Candidate]) -> list[Candidate]:
+        governors = {c.trigger.i for c in verbs + nouns
+                     if c.pattern.code[:2] != "01" and not c.pattern.origin.startswith("intent")}
+        return [c for c in nouns if self._background(c.trigger, c.how, governors) is None]
 
     @staticmethod
     def _drop_reported(out: list[Candidate], matched: dict[int, set[int]]) -> list[Candidate]:
@@ -565,11 +679,17 @@ class EventExtractor:
             own = {c.source.country for c in emitted}
             if not speakers or not any(a.country in own for a in speakers):
                 return []                                            # someone else's forecast, not an intent
+        elif (tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and _bare_infinitive(tok))) \
+                and tok.head.lemma_.lower() in INTENT_VOW \
+                and not self.patterns.candidates(tok.head.lemma_.lower(), False):
+            carrier = tok.head          # "rebels have sworn to fight" (a vow with patterns of its own is coded by them)
         if carrier is None:
             return []
         unless = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
                      for c in tok.children)
         code = "139" if unless else code
+        if not unless and carrier.lemma_.lower() in DECIDING_VERBS and pattern.code.startswith(DECIDED_CODES):
+            code = pattern.code   # "announced it would suspend aid": the announced measure itself
         ip = self._intent_patterns.get(code + pattern.text)
         if ip is None:
             ip = Pattern(code=code, head=frozenset(), noun=False, words=pattern.words, forbidden=frozenset(),

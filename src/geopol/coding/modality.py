@@ -174,6 +174,13 @@ def _lookup(table: dict, tok):
     return None, None
 
 
+def _bare_infinitive_clause(tok) -> bool:
+    """A to-infinitive with no subordinator of its own ("to allow", not "in order to allow")."""
+    kids = list(tok.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) and not any(
+        c.dep_ == "mark" or (c.dep_ == "advmod" and c.lower_ in ("order", "so")) for c in kids)
+
+
 def _is_passive(tok) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
 
@@ -289,6 +296,11 @@ class ModalityClassifier:
         if dep == "advcl":
             if _has_subject(node) and not self._inverted(node):
                 return mode, True  # finite adverbial clause: its own assertion
+            if _bare_infinitive_clause(node):
+                # "demanded the parties to allow", "have sworn to fight": an infinitive the parser hung
+                # as an adverbial clause is the governor's complement and takes its cue
+                self._governor_cue(node, head, "xcomp", cues, trigger)
+                self._object_noun_cue(node, head, cues, trigger)
             return mode, False  # participial / purpose clause shares the main clause's modality
         if dep == "conj":
             if node.pos_ in _VERB_POS and (
@@ -305,6 +317,8 @@ class ModalityClassifier:
             return mode, False
         if dep in ("ccomp", "csubj", "csubjpass"):
             self._governor_cue(node, head, "ccomp", cues, trigger)
+            if dep == "ccomp":
+                self._object_noun_cue(node, head, cues, trigger)
             return min(mode, _CLAUSE), False
         if dep == "acl":
             self._governor_cue(node, head, "acl", cues, trigger)
@@ -450,6 +464,14 @@ class ModalityClassifier:
             if link != "xcomp":  # on an xcomp chain the negation is collected anyway
                 cues.append(_Cue("negated", f"negation '{neg.text}' on governing '{head.text}'"))
         cues.append(_Cue(cat, f"{cat} cue '{cue}' governs '{trigger.text}'"))
+
+    def _object_noun_cue(self, node, head, cues, trigger) -> None:
+        """A clause the parser hung on the verb instead of on its object noun takes the noun's cue:
+        "reiterated its demand today that Israel ease", "signed an agreement today to increase trade"."""
+        n_before = len(cues)
+        for c in head.children:
+            if c.dep_ in ("dobj", "attr") and c.i < node.i and _is_nominal(c) and len(cues) == n_before:
+                self._governor_cue(node, c, "acl", cues, trigger)
 
     def _source_subject(self, head) -> str | None:
         """'Rumours spread that ...', 'Reports say that ...': an unendorsed source as subject."""
