@@ -214,3 +214,12 @@ def test_statement_ranks_below_the_specific_event(geopol_pipeline):
     other = [e.confidence for e in res.events if not e.type.code.startswith("01")]
     assert other, [(e.type.code, e.trigger) for e in res.events]
     assert all(s < min(other) for s in said)
+
+
+def test_target_is_the_object_of_the_complement(geopol_pipeline):
+    """"threatened to expel X": X is the target of the threat as well as of the expulsion."""
+    from datetime import date
+    ev = geopol_pipeline.code_text("Turkey threatened to expel the Swedish ambassador.", "x", date(2024, 1, 1)).events
+    threat = [e for e in ev if e.type.root == "13"]
+    assert threat and threat[0].source.country == "TUR" and threat[0].target.country == "SWE"
+    assert threat[0].modality == "asserted"

@@ -385,6 +385,13 @@ class EventExtractor:
                         found = self._actors_of(gc, idx)
                         if found:
                             return found
+        for c in trig.children:   # "threatened to ban X": the object of the complement
+            if c.dep_ == "xcomp" and not any(gc.dep_ == "nsubj" for gc in c.children):
+                for gc in c.children:
+                    if gc.dep_ in OBJ_DEPS:
+                        found = self._actors_of(gc, idx)
+                        if found:
+                            return found
         return []
 
     def _bind_target(self, trig, pattern, frame, idx, default_preps, sources=None) -> tuple[list[Actor], bool]:
