@@ -19,10 +19,25 @@ TSV_COLUMNS = (
 )
 
 
+_LINE_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
+
+
+def json_line(record: dict) -> str:
+    """One JSON record on one line: non-ASCII kept readable, but U+2028, U+2029 and U+0085 escaped, since
+    json.dumps(ensure_ascii=False) writes them raw and line readers (str.splitlines, many JSONL tools)
+    take them for line ends, cutting the record in two."""
+    text = json.dumps(record, ensure_ascii=False)
+    if any(c in text for c in _LINE_BREAKS):
+        for c, esc in _LINE_BREAKS.items():
+            text = text.replace(c, esc)
+    return text
+
+
 def _clean(v) -> str:
     if v is None:
         return ""
-    return str(v).replace("\t", " ").replace("\n", " ").replace("\r", " ")
+    return " ".join(str(v).split()) if any(c in str(v) for c in "\t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029") \
+        else str(v)
 
 
 def tsv_row(e: Event) -> list[str]:
@@ -71,10 +86,10 @@ class EventWriter:
     def write(self, events: Iterable[Event], url: str | None = None, source: str | None = None) -> None:
         for e in events:
             if self.fmt == "jsonl":
-                self.fh.write(json.dumps(e.to_dict(self.explain), ensure_ascii=False) + "\n")
+                self.fh.write(json_line(e.to_dict(self.explain)) + "\n")
             elif self.fmt == "tsv":
                 self.fh.write("\t".join(tsv_row(e)) + "\n")
             else:
-                self.fh.write(json.dumps(plover_record(e, url, source), ensure_ascii=False) + "\n")
+                self.fh.write(json_line(plover_record(e, url, source)) + "\n")
             self.count += 1
         self.fh.flush()

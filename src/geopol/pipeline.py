@@ -52,6 +52,20 @@ class DocumentResult:
     warnings: tuple[Problem, ...] = ()
 
 
+def _char_batches(units: list, max_units: int = 64, max_chars: int = 100_000) -> Iterator[list]:
+    """Parse units grouped so that one spaCy batch holds at most ``max_chars`` characters."""
+    group: list = []
+    size = 0
+    for u in units:
+        if group and (len(group) >= max_units or size + len(u[2]) > max_chars):
+            yield group
+            group, size = [], 0
+        group.append(u)
+        size += len(u[2])
+    if group:
+        yield group
+
+
 def event_id(doc: Document, sent_index: int, trigger_offset: int, source: str, target: str | None,
              code: str) -> str:
     key = "|".join([doc.id, doc.content_hash, str(sent_index), str(trigger_offset), source, target or "", code])
@@ -122,9 +136,10 @@ class Pipeline:
     def _code_batch(self, docs: list[Document], default_date: date | None) -> Iterator[DocumentResult]:
         units = [(di, off, text) for di, d in enumerate(docs) for off, text in split_paragraphs(d.text)]
         parsed: dict[int, list] = {i: [] for i in range(len(docs))}
-        for sdoc, (di, off) in self.nlp.pipe(((t, (di, off)) for di, off, t in units), as_tuples=True,
-                                             batch_size=64):
-            parsed[di].append((off, sdoc))
+        for group in _char_batches(units):   # memory stays flat however long the documents are
+            for sdoc, (di, off) in self.nlp.pipe(((t, (di, off)) for di, off, t in group), as_tuples=True,
+                                                 batch_size=len(group)):
+                parsed[di].append((off, sdoc))
         for di, d in enumerate(docs):
             yield self._code_parsed(d, parsed[di], default_date)
 
@@ -163,6 +178,7 @@ class Pipeline:
                     carry = days[-1].value
                 if not cands:
                     continue
+                place_mentions = self.locator.mentions(sent.text) if self.locator is not None else None
                 for c in cands:
                     trig_off = c.trigger.idx - sent.start_char
                     etype = self.ontology.get(c.pattern.code)
@@ -179,7 +195,8 @@ class Pipeline:
                     loc = None
                     if self.locator is not None:
                         countries = [a.country for a in (c.source, c.target) if a and a.country]
-                        loc = self.locator.locate(sent.text, trig_off, countries, doc_places, dateline_place)
+                        loc = self.locator.locate(sent.text, trig_off, countries, doc_places, dateline_place,
+                                                  place_mentions)
                         if etype.code == "043":   # "Beijing hosted ...": the host's own city
                             loc = self._host_place(c.source) or loc
                     events.append(Event(

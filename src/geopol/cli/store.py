@@ -22,10 +22,10 @@ def _db_default() -> str:
     return os.environ.get("GEOPOL_DB", "geopol.duckdb")
 
 
-def open_store(db: str | None, read_only: bool = False):
+def open_store(db: str | None, read_only: bool = False, lock_wait: float = 0.0):
     from geopol.store import Store, StoreError
     try:
-        return Store(db or _db_default(), read_only=read_only)
+        return Store(db or _db_default(), read_only=read_only, lock_wait=lock_wait)
     except StoreError as exc:
         raise fail(str(exc))
 
@@ -174,7 +174,7 @@ def register(app: typer.Typer) -> None:
         if scheduler and engine != "dask":
             raise fail("--scheduler needs --engine dask")
         default_date = parse_date_option(date)
-        store = open_store(db)
+        store = open_store(db, lock_wait=30.0)   # a server's short read connections come and go
         summary = IngestSummary()
         config = PipelineConfig(model=model, actors=tuple(actors), actors_replace=actors_replace, patterns=patterns,
                                 verbs=verbs, events_model=events_model)

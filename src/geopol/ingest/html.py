@@ -1,6 +1,8 @@
 """HTML to text with the stdlib parser: paragraphs kept, scripts and chrome dropped, metadata read."""
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -61,10 +63,40 @@ class _Extractor(HTMLParser):
             self.parts.append(data)
 
 
+MAX_MARKUP = 65_536   # characters a tag, comment or declaration may span before its "<" is read as text
+_ANGLE = re.compile(r"[<>]")
+
+
+def defuse_markup(raw: str, limit: int = MAX_MARKUP) -> str:
+    """Escape every "<" with no ">" within ``limit`` characters after it.
+
+    The stdlib parser rescans the rest of the input for each unterminated ``<a``, ``</``, ``<!--``,
+    ``<?`` or ``<![CDATA[``, which is quadratic: a 300 kB page of them took minutes. Such a "<" can
+    never start markup that closes nearby, so it is text; escaping it keeps the parse linear."""
+    if "<" not in raw:
+        return raw
+    cut: list[int] = []
+    next_gt = None
+    for m in reversed(list(_ANGLE.finditer(raw))):
+        if m.group() == ">":
+            next_gt = m.start()
+        elif next_gt is None or next_gt - m.start() > limit:
+            cut.append(m.start())
+    if not cut:
+        return raw
+    parts, prev = [], 0
+    for pos in reversed(cut):
+        parts.append(raw[prev:pos])
+        parts.append("&lt;")
+        prev = pos + 1
+    parts.append(raw[prev:])
+    return "".join(parts)
+
+
 def extract_html(raw: str) -> Page:
     ex = _Extractor()
     try:
-        ex.feed(raw)
+        ex.feed(defuse_markup(raw))
         ex.close()
     except Exception:  # the stdlib parser is lenient; anything left is treated as text already read
         pass

@@ -125,34 +125,101 @@ def _record_doc(rec: dict, origin: str, line: int, max_bytes: int) -> Item:
         return Problem(origin, f"unreadable date {str(rec.get('date'))[:40]!r}: skipped", line=line)
     rid = rec.get("id")
     return _make_doc(text, origin, doc_id=str(rid) if rid not in (None, "") else None, line=line, meta_date=d,
-                     title=rec.get("title"), source=rec.get("source"), url=rec.get("url"), max_bytes=max_bytes)
+                     title=_meta_str(rec.get("title")), source=_meta_str(rec.get("source")),
+                     url=_meta_str(rec.get("url")), max_bytes=max_bytes)
+
+
+def _meta_str(value: object) -> str | None:
+    """A metadata field as text: strings kept, numbers written out, anything else (lists, objects) dropped,
+    so one odd record never breaks the writers or the store downstream."""
+    if isinstance(value, str):
+        return value or None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def _binary_jsonl(head: bytes) -> bool:
+    """NUL bytes in the first line: a binary (or UTF-16) file, not JSONL. A NUL further on is one bad line."""
+    return b"\x00" in head[:8192].split(b"\n", 1)[0]
 
 
 def read_jsonl(data: bytes, origin: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
-    raw = _decode(data, origin)
-    if isinstance(raw, Problem):
-        yield raw
+    if _binary_jsonl(data):
+        yield Problem(origin, "binary file (NUL bytes), not text: skipped")
         return
-    stripped = raw.lstrip()
-    if stripped.startswith("["):  # a JSON array of records is accepted too
+    if data.lstrip()[:1] == b"[" or data[:3] == b"\xef\xbb\xbf" and data[3:].lstrip()[:1] == b"[":
         try:
-            records = json.loads(stripped)
-        except json.JSONDecodeError as exc:
-            yield Problem(origin, f"malformed JSON: {exc.msg}", line=exc.lineno)
-            return
-        for i, rec in enumerate(records, 1):
-            yield _record_doc(rec, origin, i, max_bytes) if isinstance(rec, dict) else \
-                Problem(origin, "record is not a JSON object: skipped", line=i)
+            raw = data.decode("utf-8-sig")
+        except UnicodeDecodeError:   # not one JSON document then: per line, each bad line reported
+            raw = None
+        if raw is None or _jsonl_shaped(raw):   # a JSONL file whose first line is a bad record starting with "["
+            yield from _read_jsonl_lines(data.split(b"\n"), origin, max_bytes)
+        else:
+            yield from _read_json_array(raw.lstrip(), origin, max_bytes)
         return
+    yield from _read_jsonl_lines(data.split(b"\n"), origin, max_bytes)
+
+
+def _jsonl_shaped(text: str) -> bool:
+    """True when the text is not one JSON value but a later line is a JSON object on its own: a JSONL file
+    whose first line is a bad record starting with "[" (read line by line, so its good records survive)
+    rather than a broken JSON array (reported once, at the error)."""
+    try:
+        json.loads(text)
+        return False
+    except (json.JSONDecodeError, RecursionError):
+        pass
+    for ln in text.split("\n")[1:]:
+        if ln.strip().startswith("{"):
+            try:
+                if isinstance(json.loads(ln), dict):
+                    return True
+            except (json.JSONDecodeError, RecursionError):
+                pass
+    return False
+
+
+def _read_json_array(text: str, origin: str, max_bytes: int) -> Iterator[Item]:
+    """A JSON array of records is accepted too."""
+    try:
+        records = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield Problem(origin, f"malformed JSON: {exc.msg}", line=min(exc.lineno, text.rstrip().count("\n") + 1))
+        return
+    except RecursionError:
+        yield Problem(origin, "malformed JSON: nested too deeply")
+        return
+    if not isinstance(records, list):
+        records = [records]
+    for i, rec in enumerate(records, 1):
+        yield _record_doc(rec, origin, i, max_bytes) if isinstance(rec, dict) else \
+            Problem(origin, "record is not a JSON object: skipped", line=i)
+
+
+def _read_jsonl_lines(lines: Iterable[bytes], origin: str, max_bytes: int) -> Iterator[Item]:
+    """One record per line. Lines are split on "\\n" only (U+2028, U+0085 and friends may stand raw inside
+    JSON strings) and decoded one at a time, so a bad line is reported and skipped and a file is streamed."""
     seen = False
-    for lineno, line in enumerate(raw.splitlines(), 1):
-        if not line.strip():
+    for lineno, bline in enumerate(lines, 1):
+        if lineno == 1 and bline.startswith(b"\xef\xbb\xbf"):
+            bline = bline[3:]
+        if not bline.strip():
             continue
         seen = True
+        try:
+            line = bline.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            yield Problem(origin, f"undecodable bytes (not UTF-8) at byte {exc.start} of the line: skipped",
+                          line=lineno)
+            continue
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as exc:
             yield Problem(origin, f"malformed JSON line ({exc.msg}): skipped", line=lineno)
+            continue
+        except RecursionError:
+            yield Problem(origin, "malformed JSON line (nested too deeply): skipped", line=lineno)
             continue
         if not isinstance(rec, dict):
             yield Problem(origin, "JSON line is not an object: skipped", line=lineno)
@@ -256,6 +323,26 @@ def iter_files(paths: Iterable[str]) -> Iterator[str | Problem]:
             yield Problem(p, "no such file or directory")
 
 
+def _head(path: str, n: int = 8192) -> bytes:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(n)
+    except OSError:
+        return b""
+
+
+def _stream_jsonl(path: str, max_bytes: int) -> Iterator[Item]:
+    head = _head(path)
+    if _binary_jsonl(head):
+        yield Problem(path, "binary file (NUL bytes), not text: skipped")
+        return
+    try:
+        with open(path, "rb") as fh:
+            yield from _read_jsonl_lines((ln.rstrip(b"\n") for ln in fh), path, max_bytes)
+    except OSError as exc:
+        yield Problem(path, f"cannot read: {exc.strerror or exc}")
+
+
 def read_paths(paths: Iterable[str], input_format: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES,
                stdin: io.BufferedReader | None = None) -> Iterator[Item]:
     """Read files, folders (recursively) and ``-`` (stdin) into Documents and Problems."""
@@ -265,6 +352,10 @@ def read_paths(paths: Iterable[str], input_format: str = "auto", max_bytes: int 
             continue
         if item == "-":
             data = (stdin or sys.stdin.buffer).read()
+        elif (input_format == "jsonl" or input_format == "auto" and detect_format(item, _head(item)) == "jsonl") \
+                and _head(item).lstrip()[:1] not in (b"[", b"\xef"):
+            yield from _stream_jsonl(item, max_bytes)   # line by line: memory stays flat however big the file
+            continue
         else:
             try:
                 with open(item, "rb") as fh:

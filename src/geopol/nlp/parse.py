@@ -42,7 +42,7 @@ def split_paragraphs(text: str) -> list[tuple[int, str]]:
         if not para.strip():
             continue
         if len(para) <= MAX_CHUNK:
-            units.append((start, para))
+            _add(units, start, para)
             continue
         chunk_start = 0
         while chunk_start < len(para):
@@ -55,8 +55,15 @@ def split_paragraphs(text: str) -> list[tuple[int, str]]:
                     space = para.rfind(" ", chunk_start + MAX_CHUNK // 2, end)
                     cut = space if space > chunk_start else end
                 end = cut
-            piece = para[chunk_start:end]
-            if piece.strip():
-                units.append((start + chunk_start, piece))
+            _add(units, start + chunk_start, para[chunk_start:end])
             chunk_start = end
     return units
+
+
+def _add(units: list[tuple[int, str]], offset: int, piece: str) -> None:
+    """Add a unit without its leading and trailing whitespace (offset moved to match): spaCy would make a
+    leading space part of the first sentence, whose text the pipeline strips, so every character offset
+    taken from the parse (trigger span, sentence start) would be off by the length of that space."""
+    text = piece.strip()
+    if text:
+        units.append((offset + len(piece) - len(piece.lstrip()), text))

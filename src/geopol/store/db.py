@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -62,11 +63,14 @@ def _one_line(exc: BaseException) -> str:
 class Store:
     """``Store(path)`` opens (or creates) the store at ``path`` and brings its schema up to date."""
 
-    def __init__(self, path: str | os.PathLike = DEFAULT_PATH, read_only: bool = False) -> None:
+    def __init__(self, path: str | os.PathLike = DEFAULT_PATH, read_only: bool = False,
+                 lock_wait: float = 0.0) -> None:
+        """``lock_wait``: seconds to keep retrying while another process holds the file (a server's
+        short read connections, say) before giving up with "store is in use"."""
         self.path = str(path)
         if read_only and not Path(self.path).exists():
             raise StoreError(f"{self.path}: no such store (create it with `geopol ingest ... --db {self.path}`)")
-        self.con = self._connect(read_only)
+        self.con = self._connect_waiting(read_only, lock_wait)
         try:
             self.version = self._ensure_schema(read_only)
         except StoreError:
@@ -77,6 +81,18 @@ class Store:
             raise StoreError(f"{self.path}: store is unreadable or corrupted ({_one_line(exc)})") from None
 
     # -- opening ----------------------------------------------------------------------
+    def _connect_waiting(self, read_only: bool, lock_wait: float):
+        deadline = time.monotonic() + lock_wait
+        delay = 0.05
+        while True:
+            try:
+                return self._connect(read_only)
+            except StoreError as exc:
+                if "in use by another process" not in str(exc) or time.monotonic() + delay > deadline:
+                    raise
+                time.sleep(delay)
+                delay = min(delay * 2, 1.0)
+
     def _connect(self, read_only: bool):
         try:
             return duckdb.connect(self.path, read_only=read_only)

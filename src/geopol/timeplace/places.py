@@ -568,14 +568,20 @@ class EventLocator:
             first.setdefault(p.id, p)
         return [first[i] for i, _ in counts.most_common()]
 
+    def mentions(self, sentence: str) -> list[Mention]:
+        """The place names of a sentence, for ``locate(..., mentions=...)``."""
+        return find_mentions(self.gaz, sentence)
+
     def locate(self, sentence: str, trigger_start: int | None, actor_countries: list[str],
                doc_places: list[Place] | None = None,
-               dateline_place: str | None = None) -> Location | None:
+               dateline_place: str | None = None, mentions: list[Mention] | None = None) -> Location | None:
+        """``mentions``: ``find_mentions(gaz, sentence)`` when the caller locates several events of
+        one sentence (computed once instead of once per event)."""
         countries = {c[:3] for c in actor_countries if c}
         doc_counts: Counter = Counter(p.country for p in (doc_places or []) if p.country)
         best, best_s, best_cue = None, -1e9, 0.0
         qualifiers: list[tuple[int, int]] = []
-        for m in find_mentions(self.gaz, sentence):
+        for m in (find_mentions(self.gaz, sentence) if mentions is None else mentions):
             qual = None
             q = _QUALIFIER_RE.match(sentence[m.end:m.end + 60])
             if q:
