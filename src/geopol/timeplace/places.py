@@ -613,7 +613,7 @@ class EventLocator:
                 s -= m.start / 1000.0
             if s > best_s:
                 best, best_s, best_cue = p, s, m.cue
-        if best is not None and best_cue < 1.0 and dateline_place:
+        if best is not None and best_cue == 0 and dateline_place:
             best = None            # only actor-like mentions ("Moscow signed"): the dateline is a better guess
         if best is None and dateline_place:
             cands = self.gaz.lookup(dateline_place)
