@@ -97,6 +97,7 @@ class Pipeline:
         if config.verbs:
             from geopol.coding.petrarch_verbs import load_petrarch_verbs
             extra, _ = load_petrarch_verbs(config.verbs)
+            extra = [p for p in extra if ontology.knows(p.code)]   # toy dictionaries carry non-CAMEO codes
         patterns = PatternSet.load(config.patterns, extra=extra)
         locator = EventLocator(Gazetteer.load()) if config.locate else None
         extractor = EventExtractor(patterns, ontology.symmetric)

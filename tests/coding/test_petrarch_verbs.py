@@ -110,3 +110,14 @@ def test_real_cameo_dictionary():
     ps = PatternSet.from_patterns(pats)
     assert ps.best("ask", False, {"ask", "for", "humanitarian", "aid"}).code == "0233"
     assert any(p.target == frozenset([OBJ]) for p in pats)
+
+
+def test_placeholder_and_non_cameo_block_codes_are_skipped_not_fatal(tmp_path):
+    """The PETRARCH toy dictionaries use "[+++]" (no code of the block's own) and WEIS-style codes."""
+    from geopol.coding.petrarch_verbs import load_petrarch_verbs
+    f = tmp_path / "toy.verbs.txt"
+    f.write_text("--- BLAST  [+++]  ---\nBLAST\n- * STATEMENT  [122]\n\n"
+                 "--- HELP  [210a] ---\nHELP\n- * DEMONSTRATION  [181]\n", encoding="utf-8")
+    pats, stats = load_petrarch_verbs(f)
+    assert {p.code for p in pats} == {"122", "181"}
+    assert stats["skipped_bad_code"] == 1

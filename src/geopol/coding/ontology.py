@@ -53,6 +53,10 @@ class Ontology:
                 return self.types[code[:n]]
         raise KeyError(f"unknown CAMEO code {code!r}")
 
+    def knows(self, code: str) -> bool:
+        """Whether ``get`` can give an entry for the code (itself or a parent)."""
+        return any(code[:n] in self.types for n in (len(code), 3, 2))
+
     def __contains__(self, code: str) -> bool:
         return code in self.types
 

@@ -47,7 +47,7 @@ def _word(tok: str) -> str:
 def _parse_code(raw: str, where: str) -> tuple[str | None, bool, bool]:
     """-> (code or None for null, swap, secondary_dropped)."""
     raw = raw.strip()
-    if not raw or raw.startswith("---"):
+    if not raw or raw.startswith("---") or raw.startswith("+++"):   # null, or "+++": no code of its own
         return None, False, False
     if ":" in raw:
         a, b = (x.strip() for x in raw.split(":", 1))
@@ -140,7 +140,13 @@ def load_petrarch_verbs(path: Path | str, strict: bool = False) -> tuple[list[Pa
             m = _CODE_RE.search(s)
             if not m:
                 raise PatternError(f"{where}: verb block header without [code]")
-            block_code, _, _ = _parse_code(m.group(1), where)
+            try:
+                block_code, _, _ = _parse_code(m.group(1), where)
+            except PatternError:
+                if strict:
+                    raise
+                block_code = None           # e.g. the toy dictionaries' WEIS-style "[210a]"
+                stats["skipped_bad_code"] += 1
             verbs, multi, in_block = [], [], True
             stats["blocks"] += 1
             continue
