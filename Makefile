@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: setup setup-test demo test bench train clean
+.PHONY: setup demo test bench train clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -13,13 +13,12 @@ $(BIN)/python:
 setup: $(BIN)/python
 	$(BIN)/pip install -q -e .
 
-setup-test: $(BIN)/python
-	$(BIN)/pip install -q -e '.[test,events]'
-
 demo: setup
 	$(BIN)/geopol demo --out demo-events.jsonl --db demo.duckdb
 
-test: setup-test
+# setup, then the test extras (pytest, hypothesis, selenium, fastapi, dask) and the optional model's
+test: setup
+	$(BIN)/pip install -q -e '.[test,events]'
 	$(BIN)/python -m pytest -q
 
 # the optional learned event classifier (data/training/README.md); embeddings cached between runs
@@ -31,4 +30,4 @@ bench: setup
 	$(BIN)/python benchmarks/throughput.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info demo-events.jsonl
+	rm -rf $(VENV) build *.egg-info src/*.egg-info demo-events.jsonl demo.duckdb
