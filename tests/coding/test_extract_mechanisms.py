@@ -223,3 +223,99 @@ def test_target_is_the_object_of_the_complement(geopol_pipeline):
     threat = [e for e in ev if e.type.root == "13"]
     assert threat and threat[0].source.country == "TUR" and threat[0].target.country == "SWE"
     assert threat[0].modality == "asserted"
+
+
+# -- target binding ---------------------------------------------------------------------------------------
+def _pairs(pipeline, text, ptype):
+    return {(s, t) for _, p, s, t, m, _ in _events(pipeline, text) if p == ptype and m == "asserted"}
+
+
+@pytest.mark.parametrize("text,ptype,source,target", [
+    # a domestic party of another kind is a fine guessed target ...
+    ("The Ethiopian government on Friday accepted demands from Oromo rebels that it release political "
+     "prisoners.", "CONCEDE", "ETHGOV", "ETHREB"),
+    ("The Sudanese army rejected a fresh offer from the Rapid Support Forces for direct talks.", "REJECT",
+     "SDNMIL", "SDNREBRSF"),
+    # ... but not a bare country or city of the source's own country, nor a country's own organs
+    ("The Thai government imposed a curfew in Bangkok on Monday.", "COERCE", "THAGOV", None),
+    ("Syria has offered its troops to Lebanon's new president to restore order in Beirut.", "AGREE", "SYR",
+     "LBNGOV"),
+])
+def test_domestic_targets_of_another_kind(geopol_pipeline, text, ptype, source, target):
+    assert (source, target) in _pairs(geopol_pipeline, text, ptype), _events(geopol_pipeline, text)
+
+
+def test_domestic_target_whose_country_comes_from_earlier_sentences_is_not_guessed():
+    from geopol.coding.extract import other_party
+    from geopol.records import Actor
+    gov = Actor("Kim", "PRKGOV", "PRK", "GOV")
+    assert other_party(Actor("rebels", "PRKREB", "PRK", "REB", rule="role REB"), [gov])
+    assert not other_party(Actor("media", "PRKMED", "PRK", "MED", rule="country PRK from context "
+                                                                    "(previous sentences: 'Pyongyang')"), [gov])
+    assert not other_party(Actor("Pyongyang", "PRK", "PRK"), [gov])
+    assert not other_party(Actor("its troops", "PRKMIL", "PRK", "MIL"), [Actor("North Korea", "PRK", "PRK")])
+    assert not other_party(Actor("UNIFIL", "IGOUNOUFL", "IGO", "UFL"), [Actor("UNSC", "IGOUNOUSC", "IGO", "USC")])
+
+
+def test_target_named_inside_a_passive_subject(geopol_pipeline):
+    """"a convoy of Ukrainian refugees was shelled": the refugees are the target."""
+    assert ("RUSMIL", "UKRREF") in _pairs(geopol_pipeline, "A convoy of Ukrainian refugees was shelled by "
+                                                           "Russian troops near Kharkiv.", "ASSAULT")
+
+
+def test_target_of_a_purpose_clause(geopol_pipeline):
+    """"opened fire to disperse X", "began a hunger strike to protest X's refusal": X is the target."""
+    assert ("TURCOP", "TUROPP") in _pairs(geopol_pipeline, "Turkish police opened fire to disperse Kurdish "
+                                                           "demonstrators in Diyarbakir.", "ASSAULT")
+    assert ("KENLEG", "KENGOV") in _pairs(geopol_pipeline, "A member of the Kenyan parliament began a hunger "
+                                          "strike on Monday to protest President Ruto's refusal to hold new "
+                                          "elections.", "PROTEST")
+
+
+def test_agent_of_an_event_noun_is_the_target_and_manner_noun_is_the_subjects_act(geopol_pipeline):
+    text = "Chilean miners protested on Monday against the arrest of their leaders by Chilean police."
+    assert ("CHLLAB", "CHLCOP") in _pairs(geopol_pipeline, text, "PROTEST"), _events(geopol_pipeline, text)
+    # "in protest" with no actor of its own is the act of the verb's subject, not of the one arrested by
+    text = "Algerian students staged a hunger strike on Sunday in protest against the arrest of their leader by police."
+    ev = _asserted(_events(geopol_pipeline, text))
+    assert any(p == "PROTEST" and s == "DZAEDU" for _, p, s, *_ in ev), ev
+    assert not any(p == "COERCE" and s == "DZAEDU" for _, p, s, *_ in ev), ev
+
+
+@pytest.mark.parametrize("text,ptype,a,b", [
+    ("Armenia and Azerbaijan agreed to a ceasefire on Sunday after three days of fighting.", "AGREE", "ARM", "AZE"),
+    ("Kenya and Uganda have upgraded their diplomatic ties to ambassadorial level.", "SUPPORT", "KEN", "UGA"),
+    # coordinated modifiers name both parties; a guessed third party ("Bosnian refugees") does not replace them
+    ("The Turkish and Greek sides have agreed to share information on missing people.", "AGREE", "TUR", "GRC"),
+    ("Senior Serbian and Croatian officials agreed on Tuesday that their countries should cooperate to help "
+     "Bosnian refugees return home.", "AGREE", "SRB", "HRVGOV"),
+])
+def test_coordinated_parties_of_a_joint_act_are_each_others_target(geopol_pipeline, text, ptype, a, b):
+    pairs = _pairs(geopol_pipeline, text, ptype)
+    assert (a, b) in pairs and (b, a) in pairs, pairs
+
+
+def test_preposition_left_without_its_object_takes_the_next_actor(nlp):
+    """A parse that leaves "to" without an object ("granted asylum to [five officers holed up ...]" read as a
+    clause) still finds the actor named right after it."""
+    from spacy.tokens import Doc
+
+    from geopol.actors.resolver import Mention
+    from geopol.records import Actor
+    words = ["Chile", "granted", "asylum", "to", "five", "Bolivian", "officers", "hiding", "there"]
+    heads = [1, 1, 1, 1, 6, 6, 7, 1, 7]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "nummod", "amod", "nsubj", "advcl", "advmod"]
+    pos = ["PROPN", "VERB", "NOUN", "ADP", "NUM", "ADJ", "NOUN", "VERB", "ADV"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, sent_starts=[1] + [0] * 8)
+    bol = Actor("Bolivian officers", "BOLMIL", "BOL", "MIL")
+    idx = {5: Mention(5, 7, (bol,)), 6: Mention(5, 7, (bol,))}
+    ex = EventExtractor(PatternSet([]), intents={})
+    trig = doc[1]
+    from geopol.coding.extract import frame_of as _frame
+    assert ex._prep_target(trig, _frame(trig), ("to",), idx) == [bol]
+
+
+def test_gerund_under_a_preposition_is_done_by_the_verbs_subject(geopol_pipeline):
+    """"responded by blocking border crossings": the farmers block."""
+    assert ("POLAGR", "UKR") in _pairs(geopol_pipeline, "Angry Polish farmers responded by blocking border "
+                                                        "crossings with Ukraine on Tuesday.", "PROTEST")

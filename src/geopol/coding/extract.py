@@ -34,6 +34,24 @@ Further mechanisms (all structural, no word lists beyond the small ones below):
 * announced measures: a restrictive measure an actor announces or decides for itself ("announced it would
   prohibit all aid") is coded as that measure on the announcing verb, not as a threat (``DECIDED_CODES``);
   a vow without patterns of its own ("have sworn to fight") carries the stated intention like "said it will".
+
+Target binding (``_bind_target``, ``_objects``, ``_prep_target``, ``_arg_actors``, ``other_party``):
+
+* a guessed (unbound) target may be a domestic party of another kind ("the Ethiopian government accepted
+  demands from Oromo rebels"), never a bare country or city of the source's own country, the organs of a
+  source named only by its country ("Syria offered its troops"), a sub-body of the same organisation, the
+  source's own kind, or an actor whose country was borrowed from earlier sentences (``other_party``);
+* an argument noun naming no actor yields the agent of the act it names ("protested against the arrest of
+  their leaders by Chilean police") or the actor of its "of"/"for"/"in" phrase ("a convoy of Ukrainian
+  refugees was shelled");
+* with nothing else found, the object of the trigger's purpose clause ("opened fire to disperse Kurdish
+  demonstrators", "began a hunger strike to protest the president's refusal");
+* a preposition the parser left without an object takes the actor named right after it;
+* coordinated modifiers name both parties ("the Turkish and Greek sides"), and coordinated parties of
+  different countries doing a cooperative act (03-06) are each other's target unless a pattern binds another
+  party ("Armenia and Azerbaijan agreed to a ceasefire");
+* a bare noun of manner ("staged a strike in protest against X") is the act of the verb's subject, and a
+  gerund under "by"/"to" ("responded by blocking roads") is done by the governing verb's subject.
 """
 from __future__ import annotations
 
@@ -70,6 +88,11 @@ DIRECTIVE_VERBS = {"urge", "demand", "ask", "call", "order", "press", "pressure"
                    "invite", "persuade", "convince", "request", "instruct", "tell", "advise", "appeal", "push",
                    "oblige", "require", "authorize", "authorise", "allow", "permit", "help", "enable", "warn",
                    "implore", "beg", "exhort", "command", "direct"}
+# actor "countries" that are organizations: their sectors are sub-bodies of one party, not domestic rivals
+TRANSNATIONAL = {"IGO", "NGO", "MNC", "UNO", "INT"}
+# cooperative acts that coordinated parties of different countries do with each other unless a pattern binds
+# another party: "Bosnia and Slovenia agreed to a ceasefire", "Czechia and Albania upgraded their ties"
+JOINT_ROOTS = {"03", "04", "05", "06"}
 RECIPROCAL_OBJECTS = {("each", "other"), ("one", "another")}
 # verbal acts aimed at someone named anywhere in what was said: "warned that ... if Washington did not stop"
 ADDRESSED_ROOTS = {"09", "10", "11", "12", "13"}
@@ -116,6 +139,25 @@ def _bare_infinitive(t: Token) -> bool:
     kids = list(t.children)
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) and not any(
         c.dep_ == "mark" or (c.dep_ == "advmod" and c.lower_ in ("order", "so")) for c in kids)
+
+
+def other_party(a: Actor, sources) -> bool:
+    """Whether a guessed (unbound) target can be another party than the source: an actor of another
+    country, or a domestic actor of another kind ("the Syrian government" for Syrian MPs, "Shona rebels"
+    for the Mozambique government). A bare country or city of the source's own country ("curfew in
+    Algiers"), the organs of a source named only by its country, sub-bodies of one organization and the
+    source's own kind of actor ("X said they (= X) will attack Y") cannot."""
+    sources = list(sources or ())
+    if a.country not in {s.country for s in sources}:
+        return True
+    if not a.sector or a.country in TRANSNATIONAL or a.code in {s.code for s in sources} \
+            or "previous sentences" in a.rule:   # its country guessed from earlier sentences
+        return False
+    # a bare country's own organs are its own ("Syria offered its troops to ..."): only a source of a
+    # named kind (government, police, parliament) meets other domestic parties
+    return all(s.country != a.country or (s.sector and s.sector != a.sector and not a.code.startswith(s.code)
+                                          and not s.code.startswith(a.code))
+               for s in sources)
 
 
 def frame_of(trigger: Token) -> list[Token]:
@@ -250,6 +292,12 @@ class EventExtractor:
             m = self._np_mention(t, idx)
             if m is not None:
                 out.extend(a for a in m.actors if a not in out)
+                for c in t.children:   # coordinated modifiers: "the Turkish and Greek sides"
+                    if c.dep_ in ("amod", "compound", "nmod") and c.i in idx:
+                        for cc in c.children:
+                            if cc.dep_ == "conj" and cc.i in idx:
+                                out.extend(a for x in (c, cc) for a in idx[x.i].actors
+                                           if a not in out and idx[x.i] is not m)
             conj = [c for c in t.children if c.dep_ == "conj"]
             todo.extend(conj)
             if not conj:  # "Putin and <mis-parsed phrase>": take the name right after the conjunction
@@ -260,6 +308,23 @@ class EventExtractor:
                         if nxt is not None:
                             out.extend(a for a in nxt.actors if a not in out)
         return out
+
+    def _arg_actors(self, tok: Token, idx: dict[int, Mention]) -> list[Actor]:
+        """Actors of an argument phrase; for a common noun naming no actor, the agent of the act it names
+        ("protested against the dismissal of nurses by the ministry"), else those of its "of" / "for" / "in"
+        phrase: "attacked a camp for Congolese refugees", "fired at targets in Jericho"."""
+        found = self._actors_of(tok, idx)
+        if found or tok.pos_ != "NOUN":
+            return found
+        found = self._noun_agent(tok, idx)   # the agent of an act is what the act is aimed at ("protested
+        if found:                            # against the arrest of students by the police")
+            return found
+        for p in tok.children:
+            if p.dep_ == "prep" and p.lower_ in ("of", "for", "in"):
+                for o in p.children:
+                    if o.dep_ == "pobj" and (found := self._actors_of(o, idx)):
+                        return found
+        return []
 
     def _subject(self, verb: Token, idx: dict[int, Mention]) -> tuple[list[Actor], list[Actor], str]:
         """(subject actors, passive-subject actors, how) for a verb, climbing xcomp/conj/relcl/acl and
@@ -274,7 +339,7 @@ class EventExtractor:
             agent = [gc for c in t.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"]
             if agent:
                 return (self._actors_of(agent[0], idx),
-                        self._actors_of(passive[0], idx) if passive else [], how_prefix + "passive agent")
+                        self._arg_actors(passive[0], idx) if passive else [], how_prefix + "passive agent")
             if subj:
                 found = self._actors_of(subj[0], idx)
                 if found:
@@ -301,8 +366,8 @@ class EventExtractor:
             if passive:
                 by = self._by_phrase(t, idx)   # a "by" phrase the parser attached elsewhere
                 if by:
-                    return by, self._actors_of(passive[0], idx), how_prefix + "passive 'by' phrase"
-                return [], self._actors_of(passive[0], idx), how_prefix + "passive subject"
+                    return by, self._arg_actors(passive[0], idx), how_prefix + "passive 'by' phrase"
+                return [], self._arg_actors(passive[0], idx), how_prefix + "passive subject"
             if t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN"):
                 return self._actors_of(t.head, idx), [], how_prefix + "relative clause head"
             if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN") and t.tag_ in ("VB", "VBG"):
@@ -319,6 +384,13 @@ class EventExtractor:
                     t = n.head
                     continue
                 break
+            if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.dep_ == "prep" and t.head.head.pos_ == "VERB" \
+                    and t.head.lower_ in ("by", "to"):
+                # a gerund under the verb's preposition is done by its subject: "resorted to throwing stones",
+                # "protested by blocking roads"
+                how_prefix = f"via '{t.head.head.text} {t.head.text}': "
+                t = t.head.head
+                continue
             came_from_purpose = t.dep_ == "advcl" and _bare_infinitive(t)
             if (t.dep_ == "xcomp" or (came_from_purpose and t.head.lemma_.lower() in DIRECTIVE_VERBS)) \
                     and t.head is not t:
@@ -365,17 +437,36 @@ class EventExtractor:
         for p in frame:
             if p.dep_ in ("prep", "agent") and p.lower_ in preps and p.lower_ != "by" \
                     and p.head.lower_ not in ("according", "due", "thanks", "owing"):
-                for o in p.children:
-                    if o.dep_ == "pobj":
-                        found = self._actors_of(o, idx)
-                        if found:
-                            return found
+                objs = [o for o in p.children if o.dep_ == "pobj"]
+                for o in objs:
+                    found = self._arg_actors(o, idx)
+                    if found:
+                        return found
+                if not objs and not any(c.dep_ == "pcomp" for c in p.children):
+                    # a preposition the parser left without its object ("granted asylum to five Panamanian
+                    # officers holed up ..." read as a clause): the actor named right after it
+                    found = self._after(p, idx)
+                    if found:
+                        return found
         return []
 
-    def _objects(self, trig: Token, idx) -> list[Actor]:
+    @staticmethod
+    def _after(p: Token, idx) -> list[Actor]:
+        """Actors named within the few words right after ``p``, before any verb or punctuation."""
+        doc = p.doc
+        for i in range(p.i + 1, min(p.i + 6, p.sent.end)):
+            if i in idx:
+                return list(idx[i].actors)
+            if doc[i].pos_ in ("VERB", "AUX", "ADP", "PUNCT", "SCONJ", "CCONJ"):
+                break
+        return []
+
+    def _objects(self, trig: Token, idx, nested: bool = True) -> list[Actor]:
+        """Actors of the trigger's object; ``nested``: also those named inside an object naming none."""
+        arg = self._arg_actors if nested else self._actors_of
         for c in trig.children:
             if c.dep_ in OBJ_DEPS:
-                found = self._actors_of(c, idx)
+                found = arg(c, idx)
                 if found:
                     return found
         for c in trig.children:   # "allow Ukraine to use", xcomp with its own subject
@@ -389,7 +480,7 @@ class EventExtractor:
             if c.dep_ == "xcomp" and not any(gc.dep_ == "nsubj" for gc in c.children):
                 for gc in c.children:
                     if gc.dep_ in OBJ_DEPS:
-                        found = self._actors_of(gc, idx)
+                        found = arg(gc, idx)
                         if found:
                             return found
         return []
@@ -402,26 +493,41 @@ class EventExtractor:
                 found = self._prep_target(trig, frame, pattern.target, idx)
             if found:
                 return found, True
-        own = {a.country for a in sources or ()}
         found = self._objects(trig, idx) if not pattern.noun else []
-        found = [a for a in found if a.country not in own]   # "X said they (= X) will attack Y": Y
+        found = [a for a in found if other_party(a, sources)]   # "X said they (= X) will attack Y": Y
         if not found:
-            found = [a for a in self._prep_target(trig, frame, default_preps, idx) if a.country not in own]
+            found = [a for a in self._prep_target(trig, frame, default_preps, idx) if other_party(a, sources)]
         if not found:
             for t in frame:    # the first actor named in the frame that is not the source's own country
-                if t.i in idx and any(a.country not in own for a in idx[t.i].actors):
+                if t.i in idx and any(other_party(a, sources) for a in idx[t.i].actors):
                     found = list(idx[t.i].actors)
                     break
+        if not found:
+            found = [a for a in self._purpose_object(trig, idx) if other_party(a, sources)]
         return found, False
+
+    def _purpose_object(self, trig: Token, idx) -> list[Actor]:
+        """The object of the trigger's purpose clause: "opened fire to disperse the demonstrators", "staged a
+        hunger strike to protest the government's failure" (for an event noun, the support verb's clause)."""
+        verb = trig.head if trig.pos_ in ("NOUN", "PROPN") and trig.dep_ == "dobj" \
+            and trig.head.lemma_.lower() in SUPPORT_VERBS else trig
+        if verb.pos_ != "VERB":
+            return []
+        for c in verb.children:
+            if c.dep_ == "advcl" and c.i > trig.i and _bare_infinitive(c) and c.pos_ == "VERB":
+                found = self._objects(c, idx)
+                if not found:   # "to protest at the settlement of ..."
+                    found = self._prep_target(c, frame_of(c), ("against", "at", "on", "over", "to", "with"), idx)
+                return found
+        return []
 
     def _subtree_target(self, trig: Token, sources: list[Actor], idx) -> list[Actor]:
         """The first actor of another country anywhere under the trigger, with its coordinates."""
-        own = {a.country for a in sources}
         for t in trig.subtree:
             m = idx.get(t.i)
-            if m is not None and any(a.country not in own for a in m.actors):
-                return [a for a in self._actors_of(t, idx) if a.country not in own] or \
-                    [a for a in m.actors if a.country not in own]
+            if m is not None and any(other_party(a, sources) for a in m.actors):
+                return [a for a in self._actors_of(t, idx) if other_party(a, sources)] or \
+                    [a for a in m.actors if other_party(a, sources)]
         return []
 
     @staticmethod
@@ -472,6 +578,13 @@ class EventExtractor:
                         found = self._actors_of(o, idx)
                         if found:
                             return found, f"agent of support verb '{h.text}'"
+        if noun.dep_ == "pobj" and h.dep_ == "prep" and h.lower_ == "in" and h.head.pos_ == "VERB" \
+                and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in noun.children):
+            # a bare noun of manner, "staged a strike in protest against X", "fired in retaliation for Y":
+            # the act of the verb's subject
+            subj, _, _ = self._subject(h.head, idx)
+            if subj:
+                return subj, f"subject of '{h.head.text}' (manner phrase)"
         return [], ""
 
     @staticmethod
@@ -511,7 +624,7 @@ class EventExtractor:
             if p.target is not None:
                 if OBJ in p.target:
                     if objects is None:
-                        objects = passive or (self._objects(trig, idx) if not p.noun else [])
+                        objects = passive or (self._objects(trig, idx, nested=False) if not p.noun else [])
                     if not objects:
                         continue
                 elif not self._prep_target(trig, frame, p.target, idx):
@@ -727,8 +840,7 @@ class EventExtractor:
         if not sources:
             return []
         if not bound:   # a guessed target from the actor's own country is almost always a mis-attachment
-            own = {a.country for a in sources}
-            targets = [t for t in targets if t.country not in own]
+            targets = [t for t in targets if other_party(t, sources)]
         if pattern.swap and targets:
             sources, targets = targets, sources
         conf = min(0.95, 0.55 + 0.1 * len(pattern.words) + (0.1 if bound else 0.0) + self._prominence(tok, how))
@@ -737,7 +849,10 @@ class EventExtractor:
         out: list[Candidate] = []
         reciprocal = False
         symmetric = pattern.code in self.symmetric or pattern.code[:3] in self.symmetric
-        if not targets and len(sources) > 1 and (symmetric or self._reciprocal_object(tok)):
+        joint = pattern.code[:2] in JOINT_ROOTS and len({a.country for a in sources}) > 1 and not pattern.swap
+        if joint and not bound:   # the parties acted with each other, not with a guessed third party
+            targets = []
+        if not targets and len(sources) > 1 and (symmetric or joint or self._reciprocal_object(tok)):
             pairs = [(a, b) for a in sources for b in sources if a is not b and a.code != b.code]
             reciprocal = True
         else:
