@@ -380,14 +380,8 @@ def create_app(db_path: str | Path, token: str | None = None, cors_origins: Iter
                 min_events: int = Query(1, ge=1, le=1_000_000),
                 all_modalities: bool = Query(False)):
         s, u = _range(since, until)
+        from geopol.analysis import network as _net
         with state.db_lock:
-            try:
-                from geopol.analysis import network as _net
-            except ImportError:
-                _net = None
-            if _net is None:
-                with state.read() as con:
-                    return {"level": level, **queries.network_sql(con, s, u, level, all_modalities, min_events)}
             G = _net.network(db, since=s, until=u, level=level, all_modalities=all_modalities,
                              min_events=min_events)
         edges = []
@@ -406,18 +400,11 @@ def create_app(db_path: str | Path, token: str | None = None, cors_origins: Iter
         s, u = _range(since, until)
         a = actor.strip().upper()
         b = other.strip().upper() if other and other.strip() else None
+        from geopol.analysis import timeline as _tl
         with state.db_lock:
-            try:
-                from geopol.analysis import timeline as _tl
-            except ImportError:
-                _tl = None
-            if _tl is None:
-                with state.read() as con:
-                    periods = queries.timeline_sql(con, a, b, by, s, u, all_modalities)
-            else:
-                df = _tl.timeline(db, a, b, by=by, since=s, until=u, all_modalities=all_modalities)
-                periods = [{k: _json_safe(v) for k, v in r.items() if k not in ("actor", "partner")}
-                           for r in df.to_dict("records")]
+            df = _tl.timeline(db, a, b, by=by, since=s, until=u, all_modalities=all_modalities)
+        periods = [{k: _json_safe(v) for k, v in r.items() if k not in ("actor", "partner")}
+                   for r in df.to_dict("records")]
         return {"actor": a, "other": b, "by": by, "periods": periods}
 
     @app.get("/api/documents/{doc_id:path}", tags=["store"], summary="One stored document with evidence spans")

@@ -1,12 +1,11 @@
 """Read-only queries the web API needs that the store does not offer (text search,
-counts, one document with its sentences), plus small fallbacks for the network
-and timeline views. Every value from a request is a bound parameter; the only
+counts, one document with its sentences), and the node list of the network view.
+Every value from a request is a bound parameter; the only
 text put into SQL is chosen from fixed strings here.
 """
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -148,44 +147,7 @@ def counts(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     return out
 
 
-# -- fallbacks (used only when geopol.analysis cannot be imported) ---------------------------
-
-def _clean(v: Any) -> Any:
-    if isinstance(v, float) and (math.isnan(v) or math.isinf(v)):
-        return None
-    return v
-
-
-def network_sql(con: duckdb.DuckDBPyConnection, since: date | None, until: date | None, level: str,
-                all_modalities: bool, min_events: int) -> dict[str, Any]:
-    side = "country" if level == "country" else "code"
-    src = f"coalesce(e.source_{side}, e.source_code)"
-    tgt = f"coalesce(e.target_{side}, e.target_code)"
-    conds = ["e.target_code IS NOT NULL", f"{src} <> {tgt}"]
-    params: list[Any] = []
-    if not all_modalities:
-        conds.append("e.modality = 'asserted'")
-    if since:
-        conds.append("e.date >= ?")
-        params.append(since)
-    if until:
-        conds.append("e.date <= ?")
-        params.append(until)
-    rows = con.execute(f"""
-        SELECT least({src}, {tgt}) AS a, greatest({src}, {tgt}) AS b, count(*) AS n,
-               count(*) FILTER (WHERE e.quad_class IN (1, 2)) AS coop,
-               count(*) FILTER (WHERE e.quad_class IN (3, 4)) AS conflict,
-               avg(e.goldstein) AS gmean
-        FROM events e WHERE {' AND '.join(conds)} GROUP BY ALL HAVING count(*) >= ? ORDER BY a, b""",
-                       params + [min_events]).fetchall()
-    edges = []
-    for a, b, n, coop, conflict, gmean in rows:
-        bal = (coop - conflict) / (coop + conflict) if coop + conflict else 0.0
-        edges.append({"source": a, "target": b, "n_events": n, "coop": coop, "conflict": conflict,
-                      "goldstein_mean": _clean(gmean), "balance": bal,
-                      "sign": 1 if bal > 0 else (-1 if bal < 0 else 0), "weight": float(n)})
-    return {"nodes": nodes_of(edges), "edges": edges}
-
+# -- network view -----------------------------------------------------------------------------
 
 def nodes_of(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
     nodes: dict[str, dict[str, Any]] = {}
@@ -197,33 +159,3 @@ def nodes_of(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(nodes.values(), key=lambda n: (-n["n_events"], n["id"]))
 
 
-TRUNC = {"day": "day", "week": "week", "month": "month", "year": "year"}
-
-
-def timeline_sql(con: duckdb.DuckDBPyConnection, actor: str, other: str | None, by: str,
-                 since: date | None, until: date | None, all_modalities: bool) -> list[dict[str, Any]]:
-    unit = TRUNC[by]
-    conds = ["e.date IS NOT NULL"]
-    params: list[Any] = []
-    if other:
-        conds.append("((e.source_country = ? AND e.target_country = ?) OR (e.source_country = ? "
-                     "AND e.target_country = ?))")
-        params += [actor, other, other, actor]
-    else:
-        conds.append("(e.source_country = ? OR e.target_country = ?)")
-        params += [actor, actor]
-    if not all_modalities:
-        conds.append("e.modality = 'asserted'")
-    if since:
-        conds.append("e.date >= ?")
-        params.append(since)
-    if until:
-        conds.append("e.date <= ?")
-        params.append(until)
-    rows = con.execute(f"""
-        SELECT CAST(date_trunc('{unit}', e.date) AS DATE) AS p, count(*),
-               count(*) FILTER (WHERE e.quad_class IN (1, 2)),
-               count(*) FILTER (WHERE e.quad_class IN (3, 4)), avg(e.goldstein)
-        FROM events e WHERE {' AND '.join(conds)} GROUP BY p ORDER BY p""", params).fetchall()
-    return [{"period": p.isoformat(), "period_start": p.isoformat(), "n_events": n, "coop": c, "conflict": k,
-             "goldstein_mean": _clean(g)} for p, n, c, k, g in rows]
