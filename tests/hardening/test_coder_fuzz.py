@@ -49,9 +49,10 @@ def test_arbitrary_text_codes_without_error_and_events_hold_invariants(geopol_pi
 
 @SETTINGS
 @given(text=st.text(min_size=1, max_size=400), chunk=st.integers(4, 60))
-def test_split_paragraphs_covers_the_text_in_bounded_units(text, chunk, monkeypatch_module):
-    monkeypatch_module.setattr(parse, "MAX_CHUNK", chunk)
-    units = parse.split_paragraphs(text)
+def test_split_paragraphs_covers_the_text_in_bounded_units(text, chunk):
+    with pytest.MonkeyPatch.context() as mp:   # undone after each example: later tests see the real limit
+        mp.setattr(parse, "MAX_CHUNK", chunk)
+        units = parse.split_paragraphs(text)
     for off, u in units:
         assert 0 < len(u) <= chunk and text[off:off + len(u)] == u and u.strip()
     covered = set()
@@ -61,13 +62,6 @@ def test_split_paragraphs_covers_the_text_in_bounded_units(text, chunk, monkeypa
     assert not missing
     starts = [off for off, _ in units]
     assert starts == sorted(starts)
-
-
-@pytest.fixture(scope="module")
-def monkeypatch_module():
-    mp = pytest.MonkeyPatch()
-    yield mp
-    mp.undo()
 
 
 @pytest.mark.slow
