@@ -5,6 +5,7 @@ import json
 import os
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional
 
@@ -28,6 +29,22 @@ def open_store(db: str | None, read_only: bool = False, lock_wait: float = 0.0):
         return Store(db or _db_default(), read_only=read_only, lock_wait=lock_wait)
     except StoreError as exc:
         raise fail(str(exc))
+
+
+@contextmanager
+def store_errors(store):
+    """Turn store and DuckDB errors into one-line messages; close the store in any case."""
+    import duckdb
+
+    from geopol.store import StoreError
+    try:
+        yield store
+    except StoreError as exc:
+        raise fail(str(exc))
+    except duckdb.Error as exc:
+        raise fail(f"{store.path}: store error: {' '.join(str(exc).split())[:300]}")
+    finally:
+        store.close()
 
 
 class IngestSummary(Summary):
@@ -245,11 +262,9 @@ def register(app: typer.Typer) -> None:
         explain: bool = typer.Option(False, "--explain", help="jsonl: add the 'explain' field"),
     ) -> None:
         """Query stored events (the event-record format, plus num_mentions and num_sources)."""
-        import duckdb
-
         from geopol.output import OUTPUT_FORMATS, EventWriter
         from geopol.records import MODALITIES
-        from geopol.store import EventFilter, StoreError
+        from geopol.store import EventFilter
         from geopol.store.db import row_record
         from geopol.store.tables import record_to_event
         if fmt not in OUTPUT_FORMATS + ("parquet",):
@@ -269,8 +284,7 @@ def register(app: typer.Typer) -> None:
         filters = EventFilter(actor=actor, dyad=pair, plover_type=type_, cameo_root=root,
                               since=parse_date_option(since, "--since"), until=parse_date_option(until, "--until"),
                               modality=mods)
-        store = open_store(db, read_only=True)
-        try:
+        with store_errors(open_store(db, read_only=True)) as store:
             reader = store.event_batches(filters, limit, offset)
             if fmt == "parquet":
                 import pyarrow.parquet as pq
@@ -306,12 +320,6 @@ def register(app: typer.Typer) -> None:
             finally:
                 if output:
                     out.close()
-        except StoreError as exc:
-            raise fail(str(exc))
-        except duckdb.Error as exc:
-            raise fail(f"{store.path}: store error: {' '.join(str(exc).split())[:300]}")
-        finally:
-            store.close()
 
     @app.command("dyads")
     def dyads(
@@ -324,20 +332,10 @@ def register(app: typer.Typer) -> None:
         output: Optional[Path] = typer.Option(None, "--output", "-o", help="write here instead of stdout"),
     ) -> None:
         """Directed dyads per period: events, counts per quad class, Goldstein sum and mean."""
-        import duckdb
-
-        from geopol.store import StoreError
         if fmt not in ("table", "csv", "json"):
             raise fail(f"--format must be one of table, csv, json, got {fmt!r}")
-        store = open_store(db, read_only=True)
-        try:
+        with store_errors(open_store(db, read_only=True)) as store:
             t = store.dyads(by=by, level=level, asserted_only=not all_modalities)
-        except StoreError as exc:
-            raise fail(str(exc))
-        except duckdb.Error as exc:
-            raise fail(f"{store.path}: store error: {' '.join(str(exc).split())[:300]}")
-        finally:
-            store.close()
         rows = t.to_pylist()
         out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
         try:
