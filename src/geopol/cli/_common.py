@@ -14,6 +14,12 @@ def fail(message: str, code: int = 2) -> "typer.Exit":
     return typer.Exit(code)
 
 
+def check_input_format(value: str) -> None:
+    from geopol.ingest.readers import FORMATS
+    if value not in FORMATS:
+        raise fail(f"--input-format must be one of {', '.join(FORMATS)}, got {value!r}")
+
+
 def parse_date_option(value: str | None, option: str = "--date") -> date | None:
     if value is None:
         return None

@@ -10,7 +10,8 @@ from typing import Optional
 import typer
 
 from geopol.cli._common import (ActorsOpt, ActorsReplaceOpt, DateOpt, EventsModelOpt, InputFormatOpt, MaxDocMbOpt,
-                                ModelOpt, PatternsOpt, QuietOpt, VerbsOpt, fail, parse_date_option)
+                                ModelOpt, PatternsOpt, QuietOpt, VerbsOpt, check_input_format, fail,
+                                parse_date_option)
 
 
 def load_pipeline(model: str | None = None, actors: list[str] | None = None, patterns: str | None = None,
@@ -104,12 +105,10 @@ def register(app: typer.Typer) -> None:
         quiet: QuietOpt = False,
     ) -> None:
         """Code documents into events, one record per event (the event-record spec)."""
-        from geopol.ingest.readers import FORMATS
         from geopol.output import OUTPUT_FORMATS, EventWriter
         if fmt not in OUTPUT_FORMATS:
             raise fail(f"--format must be one of {', '.join(OUTPUT_FORMATS)}, got {fmt!r}")
-        if input_format not in FORMATS:
-            raise fail(f"--input-format must be one of {', '.join(FORMATS)}, got {input_format!r}")
+        check_input_format(input_format)
         default_date = parse_date_option(date)
         pipe = load_pipeline(model, actors, patterns, verbs, actors_replace, events_model)
         out = open(output, "w", encoding="utf-8") if output else sys.stdout

@@ -12,7 +12,8 @@ from typing import Optional
 import typer
 
 from geopol.cli._common import (ActorsOpt, ActorsReplaceOpt, DateOpt, EventsModelOpt, InputFormatOpt, MaxDocMbOpt,
-                                ModelOpt, PatternsOpt, QuietOpt, VerbsOpt, fail, parse_date_option)
+                                ModelOpt, PatternsOpt, QuietOpt, VerbsOpt, check_input_format, fail,
+                                parse_date_option)
 from geopol.cli.code import Summary, code_paths, load_pipeline
 
 DB_HELP = "the store (a DuckDB file; default $GEOPOL_DB or ./geopol.duckdb)"
@@ -179,11 +180,9 @@ def register(app: typer.Typer) -> None:
         """Code documents and store their events (idempotent: documents already stored are skipped)."""
         import duckdb
 
-        from geopol.ingest.readers import FORMATS
         from geopol.pipeline import PipelineConfig
         from geopol.store import StoreError
-        if input_format not in FORMATS:
-            raise fail(f"--input-format must be one of {', '.join(FORMATS)}, got {input_format!r}")
+        check_input_format(input_format)
         if engine not in ENGINES:
             raise fail(f"--engine must be one of {', '.join(ENGINES)}, got {engine!r}")
         if workers < 1 or batch < 1:
