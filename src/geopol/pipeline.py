@@ -188,7 +188,7 @@ class Pipeline:
                     if eid in seen:
                         continue
                     seen.add(eid)
-                    modality, reason = self.modality.classify(c.trigger)
+                    modality, reason = c.modality or self.modality.classify(c.trigger)
                     if not dated and previous is not None and self.carry_dates:
                         edate, precision = previous.isoformat(), "day"
                     else:

@@ -319,3 +319,64 @@ def test_gerund_under_a_preposition_is_done_by_the_verbs_subject(geopol_pipeline
     """"responded by blocking border crossings": the farmers block."""
     assert ("POLAGR", "UKR") in _pairs(geopol_pipeline, "Angry Polish farmers responded by blocking border "
                                                         "crossings with Ukraine on Tuesday.", "PROTEST")
+
+
+# --- stated intentions, refusals and demands (intent.tsv columns intent / refusal / demand) -------------------
+def _asserted_of(ev, plover):
+    return [(c, s, t, trig) for c, p, s, t, m, trig in ev if p == plover and m == "asserted"]
+
+
+@pytest.mark.parametrize("text,plover,src,tgt", [
+    ("Chile is willing to send peacekeepers to Haiti, the defence ministry said.", "AGREE", "CHL", "HTI"),
+    ("Kenya says it is ready to withdraw its troops from Somalia.", "AGREE", "KEN", "SOM"),
+    ("Japan will give Vietnam a loan of 300 million dollars.", "AGREE", "JPN", "VNM"),
+    ("Poland plans to impose sanctions on Belarus.", "THREATEN", "POL", "BLR"),
+    ("Sweden intends to expel two Russian diplomats.", "THREATEN", "SWE", "RUS"),
+])
+def test_intentions_of_the_own_actor_are_asserted(geopol_pipeline, text, plover, src, tgt):
+    ev = _events(geopol_pipeline, text)
+    found = _asserted_of(ev, plover)
+    assert any(s.startswith(src) and (t or "").startswith(tgt) for _, s, t, _ in found), ev
+    # the intended act itself is not asserted
+    assert not any(m == "asserted" and p not in (plover, None) and s.startswith(src) for _, p, s, _, m, _ in ev), ev
+
+
+@pytest.mark.parametrize("text", [
+    "Russia will respond if Washington sends more missiles to Kyiv.",
+    "Analysts in London said Iran will attack Israel.",
+])
+def test_conditions_and_forecasts_are_no_intentions(geopol_pipeline, text):
+    ev = _events(geopol_pipeline, text)
+    assert not [e for e in ev if e[1] in ("AGREE", "THREATEN") and e[4] == "asserted"], ev
+
+
+@pytest.mark.parametrize("text,src,tgt", [
+    ("Turkey said it will not accept any more refugees from Syria.", "TUR", None),
+    ("The Serbian prime minister declined to resign.", "SRB", None),
+    ("Egypt refused to release the detained journalists.", "EGY", None),
+])
+def test_refusals_are_rejections(geopol_pipeline, text, src, tgt):
+    ev = _events(geopol_pipeline, text)
+    found = _asserted_of(ev, "REJECT")
+    assert any(c.startswith("12") and s.startswith(src) for c, s, _, _ in found), ev
+
+
+def test_a_refusal_not_to_attack_is_no_rejection(geopol_pipeline):
+    ev = _events(geopol_pipeline, "Pakistan said it will not attack India.")
+    assert not _asserted_of(ev, "REJECT"), ev
+
+
+@pytest.mark.parametrize("text,src,tgt,code", [
+    ("Germany said on Friday that Hungary must release the two journalists.", "DEU", "HUN", "1053"),
+    ("The European Union declared that Serbia must withdraw its police from Kosovo.", "IGOEU", "SRB", "1056"),
+    ("Brazil insisted that Paraguay must hand over the documents.", "BRA", "PRY", "10"),
+])
+def test_what_another_actor_must_do_is_a_demand(geopol_pipeline, text, src, tgt, code):
+    ev = _events(geopol_pipeline, text)
+    found = _asserted_of(ev, "REQUEST")
+    assert any(c.startswith(code) and s.startswith(src) and (t or "").startswith(tgt) for c, s, t, _ in found), ev
+
+
+def test_own_duty_is_no_demand(geopol_pipeline):
+    ev = _events(geopol_pipeline, "Israel said it must defend its citizens.")
+    assert not _asserted_of(ev, "REQUEST"), ev

@@ -108,6 +108,12 @@ INTENT_READY = {"willing", "ready", "prepared", "prepare", "determined", "commit
 FUTURE_AUX = {"will", "shall", "would", "'ll"}
 # verbs of commitment whose to-infinitive is their subject's stated intention ("have sworn to fight")
 INTENT_VOW = {"vow", "pledge", "swear", "promise", "resolve"}
+# verbs of planning whose to-infinitive is their subject's intention ("Greece plans to impose restrictions")
+INTENT_PLAN = {"plan", "intend", "aim"}
+# verbs of refusal whose to-infinitive is refused ("declined to resign", "refused to release the prisoners")
+REFUSE_VERBS = {"refuse", "decline"}
+# modals of obligation: "X said Y must return the helicopter" is X's demand on Y
+OBLIGATION_AUX = {"must", "should"}
 # an actor that announces or decides its own restrictive measure ("the United States announced it would
 # prohibit all aid to the rebels", "the EU decided it will suspend talks") imposes it: the announcement is the
 # sanction (PLOVER SANCTION / COERCE), not a threat; "said it would" / "warned it would" stay threats
@@ -223,11 +229,25 @@ def phrase_words(tok: Token | None) -> set[str]:
 
 
 def load_intents(path=None) -> dict[str, str]:
+    """code -> intent code (03x/13x) of ``intent.tsv``."""
+    return load_stances(path)["intent"]
+
+
+def load_stances(path=None) -> dict[str, dict[str, str]]:
+    """``{"intent": {code: 03x/13x}, "demand": {code: 10x}, "refusal": {code: 12x}}`` from ``intent.tsv``
+    (a column that is missing or "-" gives no entry)."""
     path = path or data_path("geopol.coding", "intent.tsv")
+    out: dict[str, dict[str, str]] = {"intent": {}, "demand": {}, "refusal": {}}
     try:
-        return {r["code"].strip(): r["intent"].strip() for r in read_tsv(path)}
+        rows = read_tsv(path)
     except FileNotFoundError:
-        return {}
+        return out
+    for r in rows:
+        for col, table in out.items():
+            v = (r.get(col) or "-").strip()
+            if v and v != "-":
+                table[r["code"].strip()] = v
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,14 +261,19 @@ class Candidate:
     reciprocal: bool
     confidence: float
     how: str     # how the actors were found, for --explain
+    modality: tuple[str, str] | None = None   # (modality, reason) decided here; None: the modality stage decides
 
 
 class EventExtractor:
     def __init__(self, patterns: PatternSet, symmetric: frozenset[str] = frozenset(),
-                 intents: dict[str, str] | None = None) -> None:
+                 intents: dict[str, str] | None = None, demands: dict[str, str] | None = None,
+                 refusals: dict[str, str] | None = None) -> None:
         self.patterns = patterns
         self.symmetric = symmetric
-        self.intents = load_intents() if intents is None else intents
+        stances = load_stances() if intents is None or demands is None or refusals is None else None
+        self.intents = stances["intent"] if intents is None else intents
+        self.demands = stances["demand"] if demands is None else demands
+        self.refusals = stances["refusal"] if refusals is None else refusals
         self._intent_patterns: dict[str, Pattern] = {}
 
     # -- actor lookup -----------------------------------------------------------------
@@ -400,8 +425,8 @@ class EventExtractor:
                          and c.i < t.i for o in c.children if o.dep_ == "pobj"]
                 if ctrl and t.head.lemma_.lower() not in SUBJECT_CONTROL_VERBS:
                     return self._actors_of(ctrl[0], idx), [], how_prefix + f"object of '{t.head.text}'"
-            if t.dep_ in ("xcomp", "conj", "advcl") and t.head is not t:
-                t = t.head
+            if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head is not t:
+                t = t.head          # acomp: "Syria is willing to withdraw" climbs willing -> is
                 continue
             break
         return [], [], ""
@@ -664,7 +689,13 @@ class EventExtractor:
             out.extend(emitted)
             if emitted and self.intents:
                 out.extend(self._intent(tok, pattern, emitted, idx))
+        if self.demands:   # "Russia said Sudan must return ..." where the obligation itself has no pattern
+            coded = {c.trigger.i for c in out}
+            for tok in sent:
+                if tok.pos_ in ("VERB", "AUX") and tok.i not in coded and tok.dep_ == "ccomp":
+                    out.extend(self._demand(tok, None, [], idx))
         out = self._drop_reported(out, matched)
+        out = self._drop_carrier_generics(out)
         nouns: list[Candidate] = []
         for tok in sent:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed or tok.i in idx:
@@ -754,6 +785,16 @@ class EventExtractor:
         return [c for c in nouns if self._background(c.trigger, c.how, governors) is None]
 
     @staticmethod
+    def _drop_carrier_generics(out: list[Candidate]) -> list[Candidate]:
+        """A word carrying a derived statement (intention, refusal, demand) is that statement: its own generic
+        codes ("said" 010, "intends" 030, "refused" 120) give way to the derived, more specific one."""
+        carriers = {c.trigger.i for c in out if c.pattern.origin.startswith("intent.tsv")}
+        if not carriers:
+            return out
+        return [c for c in out if c.trigger.i not in carriers or c.pattern.origin.startswith("intent.tsv")
+                or c.pattern.code[:2] not in ("01", "03", "12") or len(c.pattern.code) > 3]
+
+    @staticmethod
     def _drop_reported(out: list[Candidate], matched: dict[int, set[int]]) -> list[Candidate]:
         """Drop a saying verb's event when its pattern only matched words of a complement clause that
         yields its own event: "announced that it will withdraw its peacekeepers" is the withdrawal."""
@@ -783,42 +824,126 @@ class EventExtractor:
                 return self.intents[code[:n]]
         return None
 
-    def _intent(self, tok: Token, pattern: Pattern, emitted: list[Candidate], idx) -> list[Candidate]:
-        """The asserted statement of intent behind a future event stated by its own actor."""
-        code = self._intent_code(pattern.code)
-        if code is None or any(c.dep_ == "neg" for c in tok.children):
-            return []
-        carrier = None
-        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in INTENT_READY | {tok.head.lower_}  \
-                and tok.head.lower_ in INTENT_READY | {"prepared", "committed"}:
-            carrier = tok.head                                       # "X is willing to send"
-        elif any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children) and tok.dep_ == "ccomp" \
-                and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in INTENT_SAY:
-            carrier = tok.head                                       # "X said it will support"
-            speakers, _, _ = self._subject(carrier, idx)
-            own = {c.source.country for c in emitted}
-            if not speakers or not any(a.country in own for a in speakers):
-                return []                                            # someone else's forecast, not an intent
-        elif (tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and _bare_infinitive(tok))) \
-                and tok.head.lemma_.lower() in INTENT_VOW \
-                and not self.patterns.candidates(tok.head.lemma_.lower(), False):
-            carrier = tok.head          # "rebels have sworn to fight" (a vow with patterns of its own is coded by them)
-        if carrier is None:
-            return []
-        unless = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
-                     for c in tok.children)
-        code = "139" if unless else code
-        if not unless and carrier.lemma_.lower() in DECIDING_VERBS and pattern.code.startswith(DECIDED_CODES):
-            code = pattern.code   # "announced it would suspend aid": the announced measure itself
-        ip = self._intent_patterns.get(code + pattern.text)
+    def _derived(self, code: str, pattern: Pattern, kind: str) -> Pattern:
+        """The pattern record of an event derived from ``pattern``'s event (kind: intent/demand/refusal)."""
+        key = f"{kind}:{code}:{pattern.text}"
+        ip = self._intent_patterns.get(key)
         if ip is None:
             ip = Pattern(code=code, head=frozenset(), noun=False, words=pattern.words, forbidden=frozenset(),
-                         target=pattern.target, swap=pattern.swap, text=f"intent: {pattern.text}",
-                         origin=f"intent.tsv ({pattern.origin})")
-            self._intent_patterns[code + pattern.text] = ip
+                         target=pattern.target, swap=pattern.swap, text=f"{kind}: {pattern.text}",
+                         origin=f"intent.tsv {kind} ({pattern.origin})")
+            self._intent_patterns[key] = ip
+        return ip
+
+    @staticmethod
+    def _lookup(table: dict[str, str], code: str) -> str | None:
+        for n in range(len(code), 1, -1):
+            if code[:n] in table:
+                return table[code[:n]]
+        return None
+
+    @staticmethod
+    def _conditional(tok: Token) -> bool:
+        """The clause carries an "if" condition: "Russia will respond if Washington ..." is no intention."""
+        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "should") for m in c.children)
+                   for c in tok.children)
+
+    def _intent_carrier(self, tok: Token, emitted: list[Candidate], idx) -> tuple[Token | None, bool]:
+        """(the word that carries the stated intention behind ``tok``'s event, whether that word is ``tok`` itself)."""
+        head = tok.head
+        hl = head.lemma_.lower()
+        aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+        if tok.dep_ == "xcomp" and head.lower_ in INTENT_READY | {"prepared", "committed"}:
+            return head, False                                       # "X is willing to send"
+        if aux & FUTURE_AUX and tok.dep_ == "ccomp" and head.pos_ == "VERB" and hl in INTENT_SAY:
+            speakers, _, _ = self._subject(head, idx)
+            parties = {c.source.country for c in emitted} | {c.target.country for c in emitted if c.target}
+            if speakers and not any(a.country in parties for a in speakers):
+                return None, False                                   # someone else's forecast, not an intent
+            return head, False                                       # "X said it will support"
+        if (tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and _bare_infinitive(tok))) and hl in INTENT_VOW \
+                and not self.patterns.candidates(hl, False):
+            return head, False          # "rebels have sworn to fight" (a vow with patterns of its own is coded by them)
+        if tok.dep_ == "xcomp" and hl in INTENT_PLAN and head.pos_ == "VERB":
+            return head, False                                       # "Greece plans to impose restrictions"
+        if aux & (FUTURE_AUX - {"would"}) and not self._conditional(tok):
+            t = tok
+            while t.dep_ == "conj" and t.head is not t:
+                t = t.head
+            if t.dep_ == "ROOT":
+                return tok, True                                     # "Finland will give Tanzania a grant"
+        return None, False
+
+    def _intent(self, tok: Token, pattern: Pattern, emitted: list[Candidate], idx) -> list[Candidate]:
+        """The asserted statement behind an event that is not itself asserted: the intention of its own actor
+        (03x/13x), the refusal of a cooperative act (12x), or another actor's demand that it be done (10x)."""
+        demand = self._demand(tok, pattern, emitted, idx)
+        if demand:
+            return demand
+        negated = any(c.dep_ == "neg" for c in tok.children)
+        refused = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in REFUSE_VERBS
+        if refused or negated:
+            code = self._lookup(self.refusals, pattern.code)
+            if code is None:
+                return []
+            if refused:
+                carrier, itself = tok.head, False                    # "declined to resign"
+            else:
+                carrier, itself = self._intent_carrier(tok, emitted, idx)   # "says it will not accept"
+            kind, note = "refusal", "refusal"
+        else:
+            code = self._lookup(self.intents, pattern.code)
+            if code is None:
+                return []
+            carrier, itself = self._intent_carrier(tok, emitted, idx)
+            kind, note = "intent", "stated intention"
+            if carrier is not None:
+                unless = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+                             for c in tok.children)
+                code = "139" if unless else code
+                if not unless and carrier.lemma_.lower() in DECIDING_VERBS and pattern.code.startswith(DECIDED_CODES):
+                    code = pattern.code   # "announced it would suspend aid": the announced measure itself
+        if carrier is None:
+            return []
+        ip = self._derived(code, pattern, kind)
+        modality = ("asserted", f"{note} stated with '{next(c.text for c in tok.children if c.dep_ == 'aux')}'") \
+            if itself else None
         return [Candidate(carrier, ip, c.source, c.target, c.reciprocal, c.confidence,
-                          f"{c.how}; stated intention carried by '{carrier.text}'")
+                          f"{c.how}; {note} carried by '{carrier.text}'", modality)
                 for c in emitted if "(symmetric)" not in c.how or not c.reciprocal]
+
+    def _obligation(self, tok: Token, idx) -> tuple[Token, list[Actor]] | None:
+        """(saying verb, speakers) when ``tok`` is what someone said another party must do: "Russia said Sudan
+        must return ...", "the Red Cross said US forces must ensure security"."""
+        if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in tok.children):
+            return None
+        head = tok.head
+        if tok.dep_ != "ccomp" or head.pos_ != "VERB" or head.lemma_.lower() not in INTENT_SAY | REPORT_VERBS:
+            return None
+        speakers, _, _ = self._subject(head, idx)
+        return (head, speakers) if speakers else None
+
+    def _demand(self, tok: Token, pattern: Pattern | None, emitted: list[Candidate], idx) -> list[Candidate]:
+        found = self._obligation(tok, idx)
+        if found is None:
+            return []
+        carrier, speakers = found
+        agents = [c.source for c in emitted] if emitted else self._subject(tok, idx)[0]
+        spoken = {a.country for a in speakers} | {a.code for a in speakers}
+        agents = [a for i, a in enumerate(agents) if a not in agents[:i]
+                  and a.code not in spoken and (a.country is None or a.country not in spoken)]
+        if not agents:
+            return []                                               # "X said it must ...": its own duty
+        negated = any(c.dep_ == "neg" for c in tok.children)
+        code = None if negated or pattern is None else self._lookup(self.demands, pattern.code)
+        base = pattern or Pattern(code="100", head=frozenset(), noun=False, words=(), forbidden=frozenset(),
+                                  target=None, swap=False, text=f"{tok.lemma_.lower()} (no pattern)",
+                                  origin="obligation")
+        ip = self._derived(code or "100", base, "demand")
+        conf = max((c.confidence for c in emitted), default=0.6)
+        return [Candidate(carrier, ip, s, a, False, conf,
+                          f"speaker of '{carrier.text}'; '{a.name or a.code}' must act ('{tok.text}')")
+                for s in speakers for a in agents]
 
     @staticmethod
     def _prominence(tok: Token, how: str) -> float:
