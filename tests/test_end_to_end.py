@@ -50,6 +50,15 @@ def test_tumannaya_bridge_agreement_dated_june_19(founding_events):
     assert {e.date for e in ev} == {"2024-06-19"}
 
 
+def test_draft_treaty_under_discussion_since_september_2023(founding_events):
+    # the sentence names no actor: the parties come from the treaty signed earlier in the article
+    ev = [e for e in founding_events.events if e.sentence.startswith("The draft treaty is known")]
+    assert {(e.source.country, e.target.country) for e in ev} == {("RUS", "PRK"), ("PRK", "RUS")}
+    assert {e.type.plover_type for e in ev} == {"CONSULT"}
+    assert {(e.date, e.date_precision) for e in ev} == {("2023-09-01", "month")}
+    assert all(e.source.text == "The draft treaty" for e in ev)
+
+
 def test_beijing_hosted_china_south_korea_dialogue(founding_events):
     ev = find(founding_events.events, root="04", src="CHN", tgt="KOR", word="Beijing hosted")
     assert ev and ev[0].type.plover_type == "CONSULT"

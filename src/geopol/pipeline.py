@@ -12,7 +12,7 @@ from pathlib import Path
 
 from geopol.actors.kb import KnowledgeBase
 from geopol.actors.resolver import ActorResolver, DocContext
-from geopol.coding.extract import EventExtractor
+from geopol.coding.extract import EventExtractor, EventMemory
 from geopol.coding.modality import ModalityClassifier
 from geopol.coding.ontology import Ontology
 from geopol.coding.patterns import PatternSet
@@ -150,6 +150,7 @@ class Pipeline:
         when = dd.date
         doc_iso = when.isoformat() if when else None
         ctx = DocContext()
+        memory = EventMemory()
         dateline_place = None
         doc_places = None
         if self.locator is not None:
@@ -168,7 +169,7 @@ class Pipeline:
                 index = len(sentences)
                 sentences.append(SentenceRecord(index, text, off + sent.start_char))
                 mentions = self.resolver.mentions(sent, when, ctx)
-                cands = self.extractor.extract(sent, mentions)
+                cands = self.extractor.extract(sent, mentions, memory)
                 if self.classifier is not None:
                     cands = self.classifier.combine(sent, mentions, cands)
                 timexes = self.tagger.tag(sent.text, when) if (cands or self.carry_dates) else []

@@ -380,3 +380,25 @@ def test_what_another_actor_must_do_is_a_demand(geopol_pipeline, text, src, tgt,
 def test_own_duty_is_no_demand(geopol_pipeline):
     ev = _events(geopol_pipeline, "Israel said it must defend its citizens.")
     assert not _asserted_of(ev, "REQUEST"), ev
+
+
+# --- an agreement referred back to by a definite description (EventMemory) ------------------------------------
+def test_agreement_under_discussion_takes_the_parties_of_the_earlier_event(geopol_pipeline):
+    res = geopol_pipeline.code_text("Chile and Peru signed a fisheries accord in Lima on Monday. "
+                                    "The accord had been under negotiation since 2019.")
+    ev = [e for e in res.events if e.sentence_index == 1]
+    assert {(e.source.country, e.target.country) for e in ev} == {("CHL", "PER"), ("PER", "CHL")}
+    assert {e.type.code for e in ev} == {"046"} and all(e.source.text == "The accord" for e in ev)
+
+
+@pytest.mark.parametrize("text", [
+    # nothing earlier names the agreement's parties
+    "The accord had been under negotiation since 2019.",
+    # an indefinite description is another agreement
+    "Chile and Peru signed a fisheries accord on Monday. A new accord is under discussion.",
+    # another kind of thing under discussion
+    "Chile and Peru signed a fisheries accord on Monday. The budget is under discussion.",
+])
+def test_no_parties_without_a_definite_earlier_agreement(geopol_pipeline, text):
+    ev = [e for e in geopol_pipeline.code_text(text).events if e.type.code == "046"]
+    assert not ev, ev

@@ -55,7 +55,7 @@ Target binding (``_bind_target``, ``_objects``, ``_prep_target``, ``_arg_actors`
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -250,6 +250,22 @@ def load_stances(path=None) -> dict[str, dict[str, str]]:
     return out
 
 
+@dataclass
+class EventMemory:
+    """What a document's earlier sentences said about agreements: the parties of the last coded event whose
+    frame named each agreement noun ("Putin and Kim signed a treaty" -> treaty: RUSGOV, PRKGOV). A later
+    definite description ("the draft treaty is under discussion") takes its parties from here. One per
+    document, filled by :meth:`EventExtractor.extract`."""
+
+    parties: dict[str, tuple[tuple[Actor, ...], int]] = field(default_factory=dict)   # noun -> (actors, sentence)
+    sentences: int = 0
+
+
+# "the treaty is/was under discussion": a negotiation about the agreement, by its parties
+UNDER_NEGOTIATION = {"discussion", "discussions", "negotiation", "negotiations", "talks", "consideration"}
+DEFINITE = {"the", "this", "that", "these", "those"}
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """An event found in a sentence, before dating, placing and modality."""
@@ -275,6 +291,11 @@ class EventExtractor:
         self.demands = stances["demand"] if demands is None else demands
         self.refusals = stances["refusal"] if refusals is None else refusals
         self._intent_patterns: dict[str, Pattern] = {}
+        from geopol.coding.patterns import load_synsets
+        self.agreement_nouns = load_synsets().get("AGREEMENT", frozenset())
+        self._negotiate = Pattern(code="046", head=frozenset(), noun=True, words=(), forbidden=frozenset(),
+                                  target=None, swap=False, text="<agreement> under discussion|negotiation",
+                                  origin="construction (extract.UNDER_NEGOTIATION)")
 
     # -- actor lookup -----------------------------------------------------------------
     @staticmethod
@@ -658,9 +679,65 @@ class EventExtractor:
         return None
 
     # -- main ---------------------------------------------------------------------------
-    def extract(self, sent: Span, mentions: list[Mention]) -> list[Candidate]:
+    def extract(self, sent: Span, mentions: list[Mention], memory: EventMemory | None = None) -> list[Candidate]:
+        if memory is not None:
+            memory.sentences += 1
         if not mentions:
-            return []
+            return self._remembered_agreement(sent, memory) if memory is not None and memory.parties else []
+        out = self._extract(sent, mentions)
+        if memory is not None:
+            self._remember(out, memory)
+            if not out and memory.parties:
+                out = self._remembered_agreement(sent, memory)
+        return out
+
+    # -- agreements referred back to ------------------------------------------------------
+    def _remember(self, out: list[Candidate], memory: EventMemory) -> None:
+        """Note the parties of each cooperative event whose frame names an agreement."""
+        for c in out:
+            if c.pattern.code[:2] not in ("03", "04", "05", "06") or c.target is None:
+                continue
+            toks = [c.trigger] + frame_of(c.trigger)
+            for t in toks:
+                lemma = t.lemma_.lower()
+                if lemma in self.agreement_nouns:
+                    prev = memory.parties.get(lemma)
+                    actors = (c.source, c.target)
+                    if prev and prev[1] == memory.sentences:   # the same sentence: keep every party
+                        actors = tuple(dict.fromkeys(prev[0] + actors))
+                    memory.parties[lemma] = (actors, memory.sentences)
+
+    def _remembered_agreement(self, sent: Span, memory: EventMemory) -> list[Candidate]:
+        """ "The draft treaty is known to have been under discussion since September 2023": a definite
+        agreement noun of an earlier event, said to be under discussion, is a negotiation by its parties."""
+        out: list[Candidate] = []
+        for tok in sent:
+            if tok.lower_ not in UNDER_NEGOTIATION or tok.head.lower_ != "under" or tok.dep_ != "pobj":
+                continue
+            v = tok.head.head
+            for _ in range(4):       # "is known to have been under ...": climb to the clause with the subject
+                subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subj or v.head is v:
+                    break
+                v = v.head
+            if not subj:
+                continue
+            noun = subj[0]
+            lemma = noun.lemma_.lower()
+            if lemma not in memory.parties or not any(c.lower_ in DEFINITE for c in noun.children if c.dep_ == "det"):
+                continue
+            remembered, where = memory.parties[lemma]
+            start, end = noun.left_edge.idx - sent.start_char, noun.idx + len(noun.text) - sent.start_char
+            phrase = sent.text[start:end]
+            # the evidence in this sentence is the agreement's description, not the earlier names
+            actors = [replace(a, text=phrase, start=start, end=end,
+                              rule=f"{a.rule}; a party of '{phrase}' (sentence {where})") for a in remembered]
+            how = f"parties of '{phrase}' from sentence {where} of the document (the same agreement)"
+            pairs = [(a, b) for a in actors for b in actors if a.code != b.code]
+            out.extend(Candidate(tok, self._negotiate, a, b, True, 0.6, how) for a, b in pairs)
+        return out
+
+    def _extract(self, sent: Span, mentions: list[Mention]) -> list[Candidate]:
         idx = self._index(mentions)
         out: list[Candidate] = []
         consumed: set[int] = set()
