@@ -236,3 +236,13 @@ def test_founding_article_places(locator):
     s = next(l for l in text.split(". ") if "Tumannaya" in l)
     loc = locator.locate(s, s.find("signed"), ["RUS", "PRK"], places, "Pyongyang")
     assert loc.precision == "feature" and loc.country in ("PRK", "RUS") and "Tumen" in loc.name
+
+
+@pytest.mark.parametrize("sentence,trigger,name", [
+    ("Ethiopia agreed to reopen its borders to UN peacekeepers.", "agreed", "Ethiopia"),   # not the town Un (India)
+    ("US troops were attacked near the border.", "attacked", "United States"),
+    ("The DPRK fired two missiles.", "fired", "North Korea"),
+])
+def test_acronyms_are_not_towns(locator, sentence, trigger, name):
+    loc = locator.locate(sentence, sentence.find(trigger), [])
+    assert (loc.name if loc else None) == name, loc
