@@ -6,18 +6,18 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from geopol.actors.kb import KnowledgeBase
 from geopol.actors.resolver import ActorResolver, DocContext
-from geopol.coding.extract import EventExtractor, EventMemory
+from geopol.coding.extract import UNIDENTIFIED, EventExtractor, EventMemory
 from geopol.coding.modality import ModalityClassifier
 from geopol.coding.ontology import Ontology
 from geopol.coding.patterns import PatternSet
 from geopol.nlp.parse import load_nlp, split_paragraphs
-from geopol.records import Document, Event, Problem
+from geopol.records import Actor, Document, Event, Problem
 from geopol.timeplace.dates import TemporalTagger, document_date, event_date, find_dateline
 from geopol.timeplace.places import EventLocator, Gazetteer
 
@@ -110,6 +110,20 @@ class Pipeline:
                    modality=ModalityClassifier.load(), tagger=TemporalTagger(), locator=locator, config=config,
                    classifier=classifier)
 
+    @staticmethod
+    def _place_unidentified(source: Actor, target: Actor | None, loc) -> Actor:
+        """An unidentified perpetrator (code ``UAF``) takes the country of the event's place, else that of its
+        target: "a roadside bomb near Samarra killed a U.S. soldier" -> IRQUAF."""
+        if source.code != UNIDENTIFIED or source.country:
+            return source
+        country = (loc.country if loc is not None and loc.country else None) or \
+            (target.country if target is not None and target.country not in (None, "IGO", "NGO") else None)
+        if not country:
+            return source
+        where = "the event's place" if loc is not None and loc.country == country else "its target"
+        return replace(source, code=country + UNIDENTIFIED, country=country,
+                       rule=f"{source.rule}; country of {where}")
+
     def _host_place(self, host):
         """Where a hosting actor named by its capital ("Beijing hosted") is."""
         for place in self.locator.gaz.lookup(host.text) if host.text[:1].isupper() else ():
@@ -184,7 +198,17 @@ class Pipeline:
                 for c in cands:
                     trig_off = c.trigger.idx - sent.start_char
                     etype = self.ontology.get(c.pattern.code)
-                    eid = event_id(doc, index, trig_off, c.source.code, c.target.code if c.target else None,
+                    loc = None
+                    if self.locator is not None:
+                        countries = [a.country for a in (c.source, c.target) if a and a.country]
+                        loc = self.locator.locate(sent.text, trig_off, countries, doc_places, dateline_place,
+                                                  place_mentions)
+                        if etype.code == "043":   # "Beijing hosted ...": the host's own city
+                            loc = self._host_place(c.source) or loc
+                    source = self._place_unidentified(c.source, c.target, loc)
+                    if source.code == UNIDENTIFIED:
+                        continue        # an unidentified perpetrator nowhere in particular says nothing
+                    eid = event_id(doc, index, trig_off, source.code, c.target.code if c.target else None,
                                    etype.code)
                     if eid in seen:
                         continue
@@ -194,16 +218,9 @@ class Pipeline:
                         edate, precision = previous.isoformat(), "day"
                     else:
                         edate, precision = event_date(timexes, trig_off, when)
-                    loc = None
-                    if self.locator is not None:
-                        countries = [a.country for a in (c.source, c.target) if a and a.country]
-                        loc = self.locator.locate(sent.text, trig_off, countries, doc_places, dateline_place,
-                                                  place_mentions)
-                        if etype.code == "043":   # "Beijing hosted ...": the host's own city
-                            loc = self._host_place(c.source) or loc
                     events.append(Event(
                         event_id=eid, doc_id=doc.id, sentence_index=index, sentence=text, date=edate,
-                        date_precision=precision, source=c.source, target=c.target, type=etype,
+                        date_precision=precision, source=source, target=c.target, type=etype,
                         modality=modality, trigger=c.trigger.text, confidence=c.confidence, location=loc,
                         symmetric=c.reciprocal, rule=f"pattern '{c.pattern.text}' ({c.pattern.origin}); actors: {c.how}",
                         modality_reason=reason, trigger_start=trig_off, trigger_end=trig_off + len(c.trigger.text),

@@ -402,3 +402,26 @@ def test_agreement_under_discussion_takes_the_parties_of_the_earlier_event(geopo
 def test_no_parties_without_a_definite_earlier_agreement(geopol_pipeline, text):
     ev = [e for e in geopol_pipeline.code_text(text).events if e.type.code == "046"]
     assert not ev, ev
+
+
+# --- violence by an unidentified perpetrator (CAMEO UAF) ------------------------------------------------------
+@pytest.mark.parametrize("text,source,target", [
+    ("Four Afghan soldiers were killed by a roadside bomb in Kandahar on Monday.", "AFGUAF", "AFGMIL"),
+    ("A car bomb explosion in Mogadishu killed three Somali police officers.", "SOMUAF", "SOMCOP"),
+    ("Two Nigerian journalists were shot dead in Lagos.", "NGAUAF", "NGAJRN"),
+])
+def test_violence_without_a_named_perpetrator_is_coded_with_uaf(geopol_pipeline, text, source, target):
+    ev = [e for e in geopol_pipeline.code_text(text).events if e.type.plover_type == "ASSAULT"]
+    assert any(e.source.code == source and e.target and e.target.code.startswith(target[:3])
+               and e.modality == "asserted" for e in ev), [(e.source.code, e.target and e.target.code) for e in ev]
+    assert all(e.source.sector == "UAF" for e in ev)
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan journalist was killed by his brother.",          # a person, not an armed group
+    "The Canadian minister was criticized.",                    # not violence
+    "Somebody was killed somewhere.",                            # no place, no actor
+])
+def test_no_uaf_without_violence_place_or_victim(geopol_pipeline, text):
+    ev = geopol_pipeline.code_text(text).events
+    assert not [e for e in ev if e.source.sector == "UAF"], ev

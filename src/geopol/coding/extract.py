@@ -261,6 +261,15 @@ class EventMemory:
     sentences: int = 0
 
 
+# violence whose perpetrator the text does not name ("civilians were killed in a car bombing", "a roadside bomb
+# killed two soldiers") is coded, as in CAMEO, with an unidentified armed actor (UAF) of the place's country
+VIOLENT_ROOTS = {"18", "19", "20"}
+UNNAMED_AGENTS = {"bombing", "bomb", "car-bomb", "explosion", "blast", "attack", "ambush", "device", "mine",
+                  "minefield", "landmine", "rocket", "shell", "mortar", "missile", "grenade", "gunman", "gunmen",
+                  "attacker", "assailant", "sniper", "bomber", "shooting", "gunfire", "airstrike", "strike",
+                  "raid", "drone", "ied"}
+UNIDENTIFIED = "UAF"
+
 # "the treaty is/was under discussion": a negotiation about the agreement, by its parties
 UNDER_NEGOTIATION = {"discussion", "discussions", "negotiation", "negotiations", "talks", "consideration"}
 DEFINITE = {"the", "this", "that", "these", "those"}
@@ -692,6 +701,35 @@ class EventExtractor:
         return out
 
     # -- agreements referred back to ------------------------------------------------------
+    @staticmethod
+    def _unidentified(verb: Token, passive: bool) -> tuple[list[Actor], str]:
+        """The unidentified perpetrator of violence whose agent names no actor: a passive with no agent or
+        an agent that is a weapon or an attack ("killed by a roadside bomb", "were killed in a car bombing"),
+        or such a noun as subject ("a minefield explosion killed two youths"). Its country is filled in
+        from the event's place by the pipeline (``Pipeline._place_unidentified``)."""
+        agent = [gc for c in verb.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"]
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        if subj and not passive:
+            noun = subj[0]
+            if noun.lemma_.lower() not in UNNAMED_AGENTS:
+                return [], ""
+        elif passive:
+            noun = agent[0] if agent else None
+            if noun is not None and noun.lemma_.lower() not in UNNAMED_AGENTS:
+                return [], ""                 # "killed by his brother": a person, not an armed group
+        else:
+            return [], ""
+        sent = verb.sent
+        if noun is not None:
+            start, end = noun.left_edge.idx - sent.start_char, noun.idx + len(noun.text) - sent.start_char
+        else:
+            start = end = verb.idx - sent.start_char
+        text = sent.text[start:end]
+        actor = Actor(text=text, code=UNIDENTIFIED, country=None, sector=UNIDENTIFIED,
+                      name="unidentified armed perpetrator", start=start, end=end,
+                      rule="unidentified perpetrator (CAMEO UAF): " + (f"'{text}'" if text else "passive, no agent"))
+        return [actor], "unidentified perpetrator" + (f" ('{text}')" if text else " (passive without agent)")
+
     def _remember(self, out: list[Candidate], memory: EventMemory) -> None:
         """Note the parties of each cooperative event whose frame names an agreement."""
         for c in out:
@@ -756,6 +794,8 @@ class EventExtractor:
             used = matched_tokens(frame, pattern)
             consumed |= used
             matched[tok.i] = used
+            if not sources and pattern.code[:2] in VIOLENT_ROOTS:
+                sources, how = self._unidentified(tok, bool(passive_subj))
             if passive_subj and not sources and pattern.target is not None and OBJ in pattern.target:
                 continue  # "X was attacked" without an agent: no source
             targets, bound = (passive_subj, True) if passive_subj else \
