@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/classifier.py cv           # 5-fold CV on our corpus: random and leave-template-out
     .venv/bin/python benchmarks/classifier.py codebook     # held-out CAMEO codebook example sentences (root, penta)
+    .venv/bin/python benchmarks/classifier.py system       # the same sentences through the whole coder (patterns +/- model)
     .venv/bin/python benchmarks/classifier.py spacy        # the same estimator over spaCy bag-of-lemma features
     .venv/bin/python benchmarks/classifier.py calibrate    # reliability of p_model on a held-out template slice
     .venv/bin/python benchmarks/classifier.py gold OUTDIR  # code the PLOVER dev gold with the model off/on -> events
@@ -123,6 +124,42 @@ def cmd_codebook(args):
            "predicted_no_event": sum(p.code == NO_EVENT for p in preds)}
     conf = Counter((g[:2], p[:2]) for g, p in zip(gold, event_argmax(clf, E)) if g[:2] != p[:2])
     res["top_root_confusions"] = [f"{g}->{p}: {n}" for (g, p), n in conf.most_common(12)]
+    print(json.dumps(res, indent=2))
+
+
+def cmd_system(args):
+    """The codebook examples through the whole coder: patterns alone, patterns + model, and the model alone.
+
+    A sentence's prediction is the code of its most confident event of any modality (the codebook's codes
+    include intentions and threats); with no event, the model's best event code (for "patterns alone" the
+    sentence counts as wrong). Codebook sentences are never trained on."""
+    from geopol.ingest.readers import content_hash
+    from geopol.pipeline import Pipeline, PipelineConfig
+    from geopol.records import Document
+    ex = codebook_examples()
+    texts = [t.split(" Note:")[0] for _, t in ex]     # the codebook's coding notes are not news text
+    gold = [c for c, _ in ex]
+    recs, X = corpus_xy()
+    clf = train_classifier(recs, X)
+    model = event_argmax(clf, Embedder.shared().encode(mask_texts(texts)))
+    docs = [Document(id=f"cb{i}", text=t, content_hash=content_hash(t)) for i, t in enumerate(texts)]
+    res = {"model_alone": score_codebook(gold, model)}
+    for on in (False, True):
+        pipe = Pipeline.load(PipelineConfig(events_model=on))
+        best, statements_only = [], []
+        for r in pipe.code_documents(docs):
+            # most confident first, asserted before the rest on ties; a bare statement (01x, "said") is the
+            # least informative reading and yields to the model when it is all the patterns found
+            evs = sorted(r.events, key=lambda e: (-e.confidence, e.modality != "asserted"))
+            specific = [e for e in evs if e.type.code[:2] != "01"]
+            best.append((specific or evs)[0].type.code if evs else None)
+            statements_only.append(bool(evs) and not specific)
+        name = "patterns_plus_model" if on else "patterns_alone"
+        res[name] = score_codebook(gold, [b or "000" for b in best])
+        res[name]["sentences_with_an_event"] = sum(b is not None for b in best)
+        res[name + "_model_fallback"] = score_codebook(gold, [b or m for b, m in zip(best, model)])
+        res[name + "_model_fallback_over_statements"] = score_codebook(
+            gold, [m if (b is None or st) else b for b, m, st in zip(best, model, statements_only)])
     print(json.dumps(res, indent=2))
 
 
@@ -252,7 +289,7 @@ def cmd_throughput(args):
 def main() -> None:
     ap = argparse.ArgumentParser()
     sub = ap.add_subparsers(dest="cmd", required=True)
-    for name in ("cv", "codebook", "spacy", "calibrate"):
+    for name in ("cv", "codebook", "system", "spacy", "calibrate"):
         sub.add_parser(name)
     g = sub.add_parser("gold")
     g.add_argument("outdir")

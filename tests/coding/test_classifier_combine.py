@@ -29,17 +29,29 @@ def test_same_root_keeps_pattern():
     assert d.code == "057" and d.confidence == 0.7
 
 
+# the re-coding and penalty rules, switched on (the defaults switch them off: see CombineRules)
+RECODING = CombineRules(recode_threshold=0.80, disagree_penalty=0.30, veto_penalty=0.40)
+
+
 def test_strong_model_recodes_weak_pattern_only():
-    assert decide("190", 0.65, pred("173", 0.9), R).code == "173"
-    assert decide("190", 0.65, pred("173", 0.9), R).origin == "model-recode"
-    strong = decide("190", 0.95, pred("173", 0.9), R)
+    assert decide("190", 0.65, pred("173", 0.9), RECODING).code == "173"
+    assert decide("190", 0.65, pred("173", 0.9), RECODING).origin == "model-recode"
+    strong = decide("190", 0.95, pred("173", 0.9), RECODING)
     assert strong.code == "190" and strong.confidence < 0.95
-    assert decide("190", 0.65, pred("173", 0.5), R).code == "190"
+    assert decide("190", 0.65, pred("173", 0.5), RECODING).code == "190"
 
 
 def test_no_event_vote_lowers_confidence_but_keeps_pattern():
-    d = decide("112", 0.8, pred(NO_EVENT, 0.9), R)
+    d = decide("112", 0.8, pred(NO_EVENT, 0.9), RECODING)
     assert d.code == "112" and d.confidence < 0.8
+
+
+def test_default_rules_let_the_patterns_lead():
+    # measured defaults: a pattern event is never re-coded nor lowered; the model only fills in
+    assert decide("190", 0.65, pred("173", 0.99), R) == decide("190", 0.65, None, R)
+    assert decide("112", 0.8, pred(NO_EVENT, 0.99), R).confidence == 0.8
+    assert decide("190", 0.65, pred("190", 0.9), R).confidence > 0.65      # agreement still raises it
+    assert R.fill_only
 
 
 def test_model_only_needs_threshold_and_an_event():
