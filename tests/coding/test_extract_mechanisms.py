@@ -425,3 +425,17 @@ def test_violence_without_a_named_perpetrator_is_coded_with_uaf(geopol_pipeline,
 def test_no_uaf_without_violence_place_or_victim(geopol_pipeline, text):
     ev = geopol_pipeline.code_text(text).events
     assert not [e for e in ev if e.source.sector == "UAF"], ev
+
+
+@pytest.mark.parametrize("text,src,tgt,plover", [
+    ("Greece is opposed to Turkish mediation in the dispute.", "GRC", "TUR", "REJECT"),
+    ("Ethiopian troops were engaged in heavy fighting with Eritrean forces.", "ETH", "ERI", "ASSAULT"),
+])
+def test_stative_participles_keep_their_subject_as_the_actor(geopol_pipeline, text, src, tgt, plover):
+    ev = _events(geopol_pipeline, text)
+    assert any(p == plover and s.startswith(src) and (t or "").startswith(tgt) for _, p, s, t, _, _ in ev), ev
+
+
+def test_a_real_passive_still_swaps(geopol_pipeline):
+    ev = _events(geopol_pipeline, "The Greek embassy was attacked by Turkish protesters.")
+    assert any(s.startswith("TUR") and (t or "").startswith("GRC") for _, _, s, t, _, _ in ev), ev

@@ -112,6 +112,9 @@ INTENT_VOW = {"vow", "pledge", "swear", "promise", "resolve"}
 INTENT_PLAN = {"plan", "intend", "aim"}
 # verbs of refusal whose to-infinitive is refused ("declined to resign", "refused to release the prisoners")
 REFUSE_VERBS = {"refuse", "decline"}
+# participles that name their subject's own stance, not something done to it: "Israel is opposed to French
+# mediation", "Iran is committed to the talks" (the parse is passive, the subject is the actor)
+STATIVE_PASSIVES = {"oppose", "commit", "dedicate", "determine", "devote", "engage", "involve"}
 # modals of obligation: "X said Y must return the helicopter" is X's demand on Y
 OBLIGATION_AUX = {"must", "should"}
 # an actor that announces or decides its own restrictive measure ("the United States announced it would
@@ -418,6 +421,10 @@ class EventExtractor:
                 found = self._actors_of(passive[0], idx)
                 if found:
                     return found, [], how_prefix + f"passive subject of '{t.text}' (purpose clause)"
+            if passive and t.lemma_.lower() in STATIVE_PASSIVES and not self._by_phrase(t, idx):
+                found = self._actors_of(passive[0], idx)   # "Israel is opposed to French mediation"
+                if found:
+                    return found, [], how_prefix + f"subject of the state '{t.text}'"
             if passive:
                 by = self._by_phrase(t, idx)   # a "by" phrase the parser attached elsewhere
                 if by:
@@ -1086,7 +1093,7 @@ class EventExtractor:
         if pattern.swap and targets:
             sources, targets = targets, sources
         conf = min(0.95, 0.55 + 0.1 * len(pattern.words) + (0.1 if bound else 0.0) + self._prominence(tok, how))
-        if "anaphor" in " ".join(a.rule for a in sources):
+        if "anaphor" in " ".join(a.rule for a in sources) or any(a.code == UNIDENTIFIED for a in sources):
             conf *= 0.85
         out: list[Candidate] = []
         reciprocal = False
