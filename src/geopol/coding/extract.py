@@ -15,10 +15,22 @@ Further mechanisms (all structural, no word lists beyond the small ones below):
 * participles and infinitives attached to a noun ("issued a declaration demanding that...", "reached a
   consensus to exchange...", "demonstrators protesting...") take their subject from that noun when it
   names an actor, else from the verb whose object the noun is;
-* stated intentions (``coding/data/intent.tsv``): a future event stated by its own actor ("X said it
-  will support", "X is ready to send troops") also yields the asserted statement of intent, coded 03x
-  (AGREE) or 13x (THREATEN) on the carrying word ("said", "ready"); an "unless" condition makes it an
-  ultimatum (139);
+* stated intentions (``coding/data/intent.tsv``, column ``intent``): a future event stated by its own actor
+  ("X said it will support", "X is ready to send troops", "Greece plans to impose", "Finland will give
+  Tanzania a grant") also yields the asserted statement of intent, coded 03x (AGREE) or 13x (THREATEN) on
+  the carrying word ("said", "ready", "plans", or the verb itself for a main-clause "will"); an "unless"
+  condition makes it an ultimatum (139); an "if" condition or another actor's forecast is no intention;
+* refusals (column ``refusal``): "X says it will not accept", "declined to resign", "refused to release"
+  of a cooperative act is an asserted rejection (12x) by X;
+* demands (column ``demand``): "X said Y must return the helicopter" is X's asserted demand (10x, else 100)
+  on Y, whether or not Y's act has a pattern; "X said it must" is X's own duty, no demand;
+* an agreement referred back to (``EventMemory``): "the draft treaty is under discussion" with no actor
+  takes the parties of the document's earlier event whose frame named a treaty (046 between them);
+* violence with no named perpetrator ("were killed by a roadside bomb", "a car bomb killed three police
+  officers") is coded with an unidentified armed actor (CAMEO UAF) whose country the pipeline takes from
+  the event's place, else from the target; without either the event is dropped;
+* stative participles ("Israel is opposed to French mediation", "troops were engaged in fighting") keep
+  their grammatical subject as the actor;
 * confidence reflects prominence: main-clause verb events rank above events in subordinate clauses and
   above event nouns whose actor is only a modifier ("the U.S. invasion"); a bare statement (01x "said",
   "announced") ranks below every more specific event of its sentence;
