@@ -148,9 +148,9 @@ def cmd_system(args):
         pipe = Pipeline.load(PipelineConfig(events_model=on))
         best, statements_only = [], []
         for r in pipe.code_documents(docs):
-            # most confident first, asserted before the rest on ties; a bare statement (01x, "said") is the
+            # asserted events first, then the most confident; a bare statement (01x, "said") is the
             # least informative reading and yields to the model when it is all the patterns found
-            evs = sorted(r.events, key=lambda e: (-e.confidence, e.modality != "asserted"))
+            evs = sorted(r.events, key=lambda e: (e.modality != "asserted", -e.confidence))
             specific = [e for e in evs if e.type.code[:2] != "01"]
             best.append((specific or evs)[0].type.code if evs else None)
             statements_only.append(bool(evs) and not specific)
