@@ -342,12 +342,23 @@ def test_intentions_of_the_own_actor_are_asserted(geopol_pipeline, text, plover,
 
 
 @pytest.mark.parametrize("text", [
-    "Russia will respond if Washington sends more missiles to Kyiv.",
     "Analysts in London said Iran will attack Israel.",
+    "British officials said Iran could attack Israel.",
 ])
-def test_conditions_and_forecasts_are_no_intentions(geopol_pipeline, text):
+def test_forecasts_are_no_intentions(geopol_pipeline, text):
     ev = _events(geopol_pipeline, text)
     assert not [e for e in ev if e[1] in ("AGREE", "THREATEN") and e[4] == "asserted"], ev
+
+
+@pytest.mark.parametrize("text,src,tgt", [
+    ("Turkey will expel the Dutch ambassador if the Netherlands bans the rally.", "TUR", "NLD"),
+    ("The European Union said it could suspend aid to Niger if the junta stays in power.", "IGOEU", "NER"),
+])
+def test_conditional_threats_are_threats(geopol_pipeline, text, src, tgt):
+    ev = _events(geopol_pipeline, text)
+    assert any(p == "THREATEN" and m == "asserted" and s.startswith(src) and (t or "").startswith(tgt)
+               for _, p, s, t, m, _ in ev), ev
+    assert not any(p in ("SANCTION", "COERCE") and m == "asserted" for _, p, _, _, m, _ in ev), ev
 
 
 @pytest.mark.parametrize("text,src,tgt", [

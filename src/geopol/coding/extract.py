@@ -18,8 +18,9 @@ Further mechanisms (all structural, no word lists beyond the small ones below):
 * stated intentions (``coding/data/intent.tsv``, column ``intent``): a future event stated by its own actor
   ("X said it will support", "X is ready to send troops", "Greece plans to impose", "Finland will give
   Tanzania a grant") also yields the asserted statement of intent, coded 03x (AGREE) or 13x (THREATEN) on
-  the carrying word ("said", "ready", "plans", or the verb itself for a main-clause "will"); an "unless"
-  condition makes it an ultimatum (139); an "if" condition or another actor's forecast is no intention;
+  the carrying word ("said", "ready", "plans", or the verb itself for a main-clause "will"); "X said it
+  could/may ..." states one too; an "unless" condition makes it an ultimatum (139), an "if" condition leaves
+  it a (conditional) intention or threat; another actor's forecast is no intention;
 * refusals (column ``refusal``): "X says it will not accept", "declined to resign", "refused to release"
   of a cooperative act is an asserted rejection (12x) by X;
 * demands (column ``demand``): "X said Y must return the helicopter" is X's asserted demand (10x, else 100)
@@ -118,6 +119,8 @@ INTENT_SAY = {"say", "announce", "tell", "declare", "state", "add", "confirm", "
 INTENT_READY = {"willing", "ready", "prepared", "prepare", "determined", "committed", "commit", "eager", "keen",
                 "poised", "resolved"}
 FUTURE_AUX = {"will", "shall", "would", "'ll"}
+# modals that state an intention only when the actor itself says so: "the EU said it could suspend aid if ..."
+STATED_MODALS = {"may", "might", "could"}
 # verbs of commitment whose to-infinitive is their subject's stated intention ("have sworn to fight")
 INTENT_VOW = {"vow", "pledge", "swear", "promise", "resolve"}
 # verbs of planning whose to-infinitive is their subject's intention ("Greece plans to impose restrictions")
@@ -978,12 +981,6 @@ class EventExtractor:
                 return table[code[:n]]
         return None
 
-    @staticmethod
-    def _conditional(tok: Token) -> bool:
-        """The clause carries an "if" condition: "Russia will respond if Washington ..." is no intention."""
-        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "should") for m in c.children)
-                   for c in tok.children)
-
     def _intent_carrier(self, tok: Token, emitted: list[Candidate], idx) -> tuple[Token | None, bool]:
         """(the word that carries the stated intention behind ``tok``'s event, whether that word is ``tok`` itself)."""
         head = tok.head
@@ -991,7 +988,7 @@ class EventExtractor:
         aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
         if tok.dep_ == "xcomp" and head.lower_ in INTENT_READY | {"prepared", "committed"}:
             return head, False                                       # "X is willing to send"
-        if aux & FUTURE_AUX and tok.dep_ == "ccomp" and head.pos_ == "VERB" and hl in INTENT_SAY:
+        if aux & (FUTURE_AUX | STATED_MODALS) and tok.dep_ == "ccomp" and head.pos_ == "VERB" and hl in INTENT_SAY:
             speakers, _, _ = self._subject(head, idx)
             parties = {c.source.country for c in emitted} | {c.target.country for c in emitted if c.target}
             if speakers and not any(a.country in parties for a in speakers):
@@ -1002,7 +999,7 @@ class EventExtractor:
             return head, False          # "rebels have sworn to fight" (a vow with patterns of its own is coded by them)
         if tok.dep_ == "xcomp" and hl in INTENT_PLAN and head.pos_ == "VERB":
             return head, False                                       # "Greece plans to impose restrictions"
-        if aux & (FUTURE_AUX - {"would"}) and not self._conditional(tok):
+        if aux & (FUTURE_AUX - {"would"}):     # a condition does not unmake it: "will retaliate if ..." threatens
             t = tok
             while t.dep_ == "conj" and t.head is not t:
                 t = t.head
