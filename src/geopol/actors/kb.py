@@ -17,7 +17,8 @@ from geopol.coding.ontology import data_path, read_tsv
 KIND_PRIORITY = {"person": 0, "group": 1, "org": 2, "seat": 3, "country": 4, "adjective": 5, "capital": 6,
                  "sector": 7}
 ORG_FILES = (("organisations.tsv", "org"), ("groups.tsv", "group"))
-OUR_FILES = ("countries.tsv", "organisations.tsv", "groups.tsv", "sectors.tsv", "people.tsv", "sector_types.tsv")
+OUR_FILES = ("countries.tsv", "organisations.tsv", "groups.tsv", "sectors.tsv", "people.tsv", "sector_types.tsv",
+             "ethnic.tsv")
 
 
 class KBError(ValueError):
@@ -28,7 +29,7 @@ class KBError(ValueError):
 class Entry:
     """One name of one actor in the knowledge base."""
 
-    kind: str                  # person | group | org | seat | country | adjective | capital | sector
+    kind: str                  # person | group | org | seat | country | adjective | capital | sector | ethnic
     phrase: str                # the name as written in the file
     code: str                  # actor code (for a sector entry: the sector code)
     country: str | None
@@ -41,6 +42,7 @@ class Entry:
     origin: str = ""           # file:line, for --explain
     case: str | None = None    # any | cap | exact; None: from the phrase (sector words any, ALLCAPS exact)
     prefix: bool = False       # a PETRARCH prefix agent ([IGO~]): the code goes before the country
+    homes: tuple[str, ...] = ()  # ethnic entries: the home countries, most populous first (country = homes[0])
 
     def valid_on(self, when: date | None) -> bool:
         if when is None:
@@ -113,6 +115,12 @@ class KnowledgeBase:
                 for ph in [r["name"], *_split(r.get("aliases", ""))]:
                     add(Entry(kind, ph, code, country, r.get("sector") or None, r["name"],
                               parent=r.get("parent") or None, origin=where))
+        for where, r in self._rows(folder / "ethnic.tsv"):
+            homes = tuple(_split(r.get("homes", "")))
+            if not homes:
+                raise KBError(f"{where}: an ethnic group needs at least one home country")
+            for ph in _split(r.get("words", "")):
+                add(Entry("ethnic", ph, r["code"], homes[0], None, r["name"], origin=where, homes=homes))
         for where, r in self._rows(folder / "sector_types.tsv"):
             self.sectors[r["sector"]] = r.get("name", r["sector"])
         for where, r in self._rows(folder / "sectors.tsv"):

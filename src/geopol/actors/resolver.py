@@ -130,6 +130,7 @@ class ActorResolver:
 
     def __init__(self, kb: KnowledgeBase, tokenizer) -> None:
         self.kb = kb
+        self._homes: dict[str, str] | None = None
         self.table: dict[tuple[str, ...], list[tuple[Entry, tuple[str, ...], str]]] = {}
         self.first: set[str] = set()
         self.maxlen = 1
@@ -324,7 +325,15 @@ class ActorResolver:
         if seat is not None:
             return Actor(text, seat.code, seat.country, "GOV", seat.name, cs, ce, rule), \
                 f"seat of government -> {seat.code}"
+        ethnic = next((e for e in reversed(entries) if e.kind == "ethnic"), None)
         country = next((e for e in reversed(entries) if e.kind in COUNTRY_KINDS), None)
+        if ethnic is not None:
+            home, how_home = (country.code[:3], f"{country.kind} {country.code[:3]}") if country is not None \
+                else self._ethnic_home(ethnic, sent)
+            code = home + (sector or "") + ethnic.code
+            how = f"ethnic group {ethnic.code} ({ethnic.name}) in {home} ({how_home})" + \
+                (f" + role {sector} ({sec_entry.phrase!r})" if sector else "")
+            return Actor(text, code, home, sector, ethnic.name, cs, ce, rule), how
         if country is not None:
             if sector and sec_entry.prefix:
                 code = sector + country.code
@@ -337,6 +346,24 @@ class ActorResolver:
                 how += f", code dated{self._tenure(country)}"
             return Actor(text, code, country.code[:3], sector, country.name, cs, ce, rule), how
         return None, "role words without a country or organisation: no actor"
+
+    def _ethnic_home(self, ethnic: Entry, sent: Span) -> tuple[str, str]:
+        """The home country of an ethnic group named in the sentence ("Kurdish fighters in Syria"), else the
+        group's first (most populous) home."""
+        if len(ethnic.homes) > 1:
+            words = self._home_words()
+            for tok in sent:
+                c = words.get(tok.lower_)
+                if c in ethnic.homes:
+                    return c, f"{tok.text!r} in the sentence"
+        return ethnic.homes[0], "its first home country"
+
+    def _home_words(self) -> dict[str, str]:
+        """Single-word country names, adjectives and capitals -> country code (built once)."""
+        if self._homes is None:
+            self._homes = {e.phrase.lower(): e.code[:3] for e in self.kb.entries
+                           if e.kind in ("country", "adjective", "capital") and " " not in e.phrase}
+        return self._homes
 
     # -- public API ---------------------------------------------------------------------
     def mentions(self, sent: Span, when: date | None, context: DocContext | None = None) -> list[Mention]:
