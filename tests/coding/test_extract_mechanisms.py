@@ -450,3 +450,16 @@ def test_stative_participles_keep_their_subject_as_the_actor(geopol_pipeline, te
 def test_a_real_passive_still_swaps(geopol_pipeline):
     ev = _events(geopol_pipeline, "The Greek embassy was attacked by Turkish protesters.")
     assert any(s.startswith("TUR") and (t or "").startswith("GRC") for _, _, s, t, _, _ in ev), ev
+
+
+@pytest.mark.parametrize("text,plover,src", [
+    ("Sudanese troops were engaged in ethnic cleansing against the Masalit in Darfur.", "ASSAULT", "SDNMIL"),
+    ("Syrian troops took part in the raid on the Lebanese village.", "ASSAULT", "SYRMIL"),
+    ("The United States speeded up the withdrawal of its forces from Panama.", "RETREAT", "USA"),
+    ("French farmers joined the protest against the European Union.", "PROTEST", "FRA"),
+])
+def test_acts_named_by_nouns_under_participation_and_aspect_verbs(geopol_pipeline, text, plover, src):
+    ev = _events(geopol_pipeline, text)
+    assert any(p == plover and m == "asserted" and s.startswith(src) for _, p, s, _, m, _ in ev), ev
+    # "took part in the raid" is no occupation
+    assert not any(c == "192" for c, *_ in ev), ev

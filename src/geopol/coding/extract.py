@@ -88,7 +88,12 @@ NOUN_TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "into",
 SUPPORT_VERBS = {"launch", "carry", "conduct", "hold", "make", "pay", "stage", "mount", "begin", "start", "resume",
                  "continue", "sign", "reach", "issue", "impose", "announce", "order", "host", "give", "offer",
                  "extend", "provide", "deliver", "send", "undertake", "perform", "have", "take", "lead", "adopt",
-                 "unveil", "present", "submit", "pass"}
+                 "unveil", "present", "submit", "pass",
+                 # aspectual verbs: "completed their withdrawal", "speeded up the pullout", "stepped up attacks"
+                 "complete", "finish", "speed", "accelerate", "step", "intensify", "escalate", "expand", "renew",
+                 "join"}
+# verbs of taking part whose "in" phrase names the act: "were engaged in ethnic cleansing", "took part in the raid"
+PARTICIPATION_VERBS = {"engage", "participate", "involve", "take"}
 # nouns whose infinitive is done by the addressee, not by the one who issues them
 OBJECT_CONTROL_NOUNS = {"invitation", "ultimatum", "call", "appeal", "request", "order", "demand", "permission",
                         "mandate", "instruction", "warning", "pressure", "authority", "right", "chance",
@@ -655,6 +660,13 @@ class EventExtractor:
                         found = self._actors_of(o, idx)
                         if found:
                             return found, f"agent of support verb '{h.text}'"
+        if noun.dep_ == "pobj" and h.dep_ == "prep" and h.lower_ == "in":
+            v = h.head if h.head.pos_ in ("VERB", "AUX") else h.head.head   # "took part in": in -> part -> took
+            if v.lemma_.lower() in PARTICIPATION_VERBS and (v.lemma_.lower() != "take" or any(
+                    c.lower_ == "part" for c in v.children)):
+                subj, _, _ = self._subject(v, idx)
+                if subj:
+                    return subj, f"subject of '{v.text} in'"
         if noun.dep_ == "pobj" and h.dep_ == "prep" and h.lower_ == "in" and h.head.pos_ == "VERB" \
                 and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in noun.children):
             # a bare noun of manner, "staged a strike in protest against X", "fired in retaliation for Y":
