@@ -487,8 +487,13 @@ class ActorResolver:
                     ctx.heads[role.lower_] = a
             if a.country and a.country not in ("IGO", "NGO") and self._visited(head):
                 ctx.hosts = (ctx.hosts + [a])[-10:]
-            if "(person" in a.rule:
-                ctx.names.setdefault(head.text.lower(), a)
+            if "(person" in a.rule:   # the most recent person of that name: "Kim" after "Kim Jong Un"
+                words = {head.text.lower()}
+                first = (a.name or "").split(" ")[0].lower()
+                if first and any(t.lower_ == first for t in sent.doc[m.start:m.end]):
+                    words.add(first)       # the family name written first ("Kim Jong Un", "Xi Jinping")
+                for w in words:
+                    ctx.names[w] = a
 
         for tok in sent:
             while pending is not None and pending.end <= tok.i:
