@@ -463,3 +463,9 @@ def test_acts_named_by_nouns_under_participation_and_aspect_verbs(geopol_pipelin
     assert any(p == plover and m == "asserted" and s.startswith(src) for _, p, s, _, m, _ in ev), ev
     # "took part in the raid" is no occupation
     assert not any(c == "192" for c, *_ in ev), ev
+
+
+def test_denying_an_act_is_no_refusal_of_arms(geopol_pipeline):
+    ev = _events(geopol_pipeline, "Belarus denied sending weapons to Russia.")
+    assert not any(c.startswith("12") for c, *_ in ev), ev
+    assert any(c == "016" and m == "asserted" for c, _, _, _, m, _ in ev), ev
