@@ -56,3 +56,44 @@ def test_dask_local_cluster_same_store_as_local_engine(pipeline, corpus, tmp_pat
     want = stored(local_db)
     assert len(want[0]) > 40 and any(dup for _, dup, *_ in want[1])
     assert stored(dask_db) == want
+
+
+def ingest(db, docs, engine, batch: int) -> tuple:
+    """`geopol ingest`'s driver over ``docs``: (documents handed back, what the store did)."""
+    from geopol.cli.store import Ingest, IngestSummary
+    summary = IngestSummary()
+    with Store(db) as s:
+        out = list(Ingest(s, summary, batch, engine).code_documents(iter(docs), None))
+    return out, summary
+
+
+def test_code_batches_in_process_gives_the_results_and_their_tables(pipeline, corpus):
+    from geopol.store.tables import results_to_tables
+    batches = list(LocalEngine(pipeline=pipeline).code_batches(corpus, batch=16))
+    assert [len(b.docs) for b in batches] == [16, 16, len(corpus) - 32]
+    results = [r for b in batches for r in b.results]
+    assert [r.events for r in results] == [r.events for r in pipeline.code_documents(corpus)]
+    for b in batches:
+        assert all(t.equals(w) for t, w in zip(b.tables, results_to_tables(b.results)[:3]))
+        assert b.counts == [(len(r.sentences), len(r.events)) for r in b.results]
+
+
+@pytest.mark.slow
+def test_ingest_with_two_workers_stores_what_one_worker_stores(pipeline, corpus, tmp_path):
+    """Workers send their chunks' tables (Arrow IPC), merged into the same batches: the same event ids,
+    duplicates and mention counts, also when a doc_id repeats across the chunks of one batch."""
+    docs = corpus[:10] + corpus[3:6] + corpus[10:]         # doc ids 3-5 twice in the first batch
+    one, summary1 = ingest(tmp_path / "one.duckdb", docs, LocalEngine(pipeline=pipeline), 16)
+    engine = LocalEngine(pipeline.config, workers=2, chunk=5)   # 16-document batches cut into 4 + 4 + 4 + 4
+    two, summary2 = ingest(tmp_path / "two.duckdb", docs, engine, 16)
+    assert engine.peak_worker_rss_kb > 0
+    assert [r.document.id for r in two] == [r.document.id for r in one] == [d.id for d in docs]
+    assert [(len(r.sentences), len(r.events)) for r in two] == [(len(r.sentences), len(r.events)) for r in one]
+    assert vars(summary2.stored) == vars(summary1.stored)
+    assert summary1.stored.skipped == 3 and summary1.stored.duplicates > 0
+    want = stored(tmp_path / "one.duckdb")
+    assert stored(tmp_path / "two.duckdb") == want
+    # again with two workers: everything is known, nothing coded or written
+    again, summary3 = ingest(tmp_path / "two.duckdb", docs, LocalEngine(pipeline.config, workers=2), 16)
+    assert again == [] and summary3.skipped_before == len(docs) and summary3.stored.documents == 0
+    assert stored(tmp_path / "two.duckdb") == want

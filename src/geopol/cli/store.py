@@ -76,7 +76,8 @@ class _NullWriter:
 
 
 class _CodedDoc:
-    """What the Dask path hands back per document: counts only (its tables went through Parquet)."""
+    """What the Dask path and the local worker processes hand back per document: counts only (the
+    coded document went to the store as tables: Parquet shards, Arrow IPC)."""
 
     __slots__ = ("document", "sentences", "events", "warnings")
 
@@ -118,16 +119,13 @@ class Ingest:
                 for doc, (ns, ne), w in zip(shard.docs, shard.counts, shard.warnings):
                     yield _CodedDoc(doc, ns, ne, w)
             return
-        pending = []
-        for result in self.engine.code_documents(todo, default_date):
-            pending.append(result)
-            if len(pending) >= self.batch:
-                self._committed(self.store.write_results(pending), len(pending))
-                yield from pending
-                pending = []
-        if pending:
-            self._committed(self.store.write_results(pending), len(pending))
-            yield from pending
+        for coded in self.engine.code_batches(todo, default_date, self.batch):
+            self._committed(self.store.write_tables(*coded.tables, dropped=coded.dropped), len(coded.docs))
+            if coded.results is not None:
+                yield from coded.results
+            else:   # from worker processes: the tables came back, not the coded documents
+                for doc, (ns, ne), w in zip(coded.docs, coded.counts, coded.warnings):
+                    yield _CodedDoc(doc, ns, ne, w)
 
 
 def _progress(summary: IngestSummary, quiet: bool):

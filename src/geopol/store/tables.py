@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from geopol.records import Actor, Event, EventType, Location
 
@@ -216,6 +217,53 @@ def record_to_event(d: dict[str, Any]) -> Event:
                  location=location, reciprocal=bool(d.get("reciprocal")), symmetric=bool(d.get("symmetric")), rule=ex.get("rule") or "",
                  modality_reason=ex.get("modality") or "", trigger_start=span[0], trigger_end=span[1],
                  doc_date=d.get("doc_date"))
+
+
+# -- batches built from parts (the local engine's workers code chunks of a batch) ----------------
+
+BATCH_SCHEMAS = (DOC_SCHEMA, SENT_SCHEMA, EVENT_SCHEMA)
+
+
+def tables_to_ipc(tables: Sequence[pa.Table]) -> tuple[bytes, ...]:
+    """Each table as an Arrow IPC stream (what a coding worker sends back: cheaper at both ends than
+    pickling the coded documents, whose frozen dataclasses are slow to unpickle)."""
+    out = []
+    for t in tables:
+        sink = pa.BufferOutputStream()
+        with pa.ipc.new_stream(sink, t.schema) as w:
+            w.write_table(t)
+        out.append(sink.getvalue().to_pybytes())
+    return tuple(out)
+
+
+def ipc_to_tables(streams: Sequence[bytes]) -> tuple[pa.Table, ...]:
+    """The tables of :func:`tables_to_ipc` (zero-copy views of the bytes)."""
+    return tuple(pa.ipc.open_stream(pa.py_buffer(b)).read_all() for b in streams)
+
+
+def merge_tables(parts: Sequence[tuple[pa.Table, pa.Table, pa.Table]]) -> tuple[pa.Table, pa.Table, pa.Table, int]:
+    """One batch from the tables of consecutive parts of it, as :func:`results_to_tables` of the whole
+    batch would give: a doc_id found in several parts keeps its last version, ``pos`` runs over the
+    batch. Returns the tables and how many documents were dropped here."""
+    if not parts:
+        return (*(s.empty_table() for s in BATCH_SCHEMAS), 0)
+    ids = [p[0].column("doc_id").to_pylist() for p in parts]
+    last: dict[str, int] = {}
+    for i, part_ids in enumerate(ids):
+        for d in part_ids:
+            last[d] = i
+    dropped = sum(map(len, ids)) - len(last)
+    if dropped:
+        kept = []
+        for i, (d, s, e) in enumerate(parts):
+            gone = pa.array([x for x in ids[i] if last[x] != i], pa.string())
+            if len(gone):
+                d, s, e = (t.filter(pc.invert(pc.is_in(t.column("doc_id"), value_set=gone))) for t in (d, s, e))
+            kept.append((d, s, e))
+        parts = kept
+    docs, sents, events = (pa.concat_tables([p[k] for p in parts]) for k in range(3))
+    docs = docs.set_column(0, DOC_SCHEMA.field("pos"), pa.array(np.arange(docs.num_rows, dtype=np.int64)))
+    return docs, sents, events, dropped
 
 
 def concat(tables: Iterable[pa.Table], schema: pa.Schema) -> pa.Table:
