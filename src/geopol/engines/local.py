@@ -159,6 +159,11 @@ class LocalEngine:
         first = next(it, None)
         return None if first is None else chain([first], it)
 
+    def _pool(self) -> ProcessPoolExecutor:
+        """The worker pool: each worker builds the pipeline once (``_init_worker``)."""
+        return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context(self.start_method),
+                                   initializer=_init_worker, initargs=(self.config,))
+
     def _local_pipeline(self) -> Pipeline:
         if self._pipeline is None:
             self._pipeline = self._loader() if self._loader else Pipeline.load(self.config)
@@ -172,10 +177,8 @@ class LocalEngine:
             yield from self._local_pipeline().code_documents(docs, default_date)
             self.peak_worker_rss_kb = max(self.peak_worker_rss_kb, peak_rss_kb())
             return
-        ctx = multiprocessing.get_context(self.start_method)
         window = 2 * self.workers
-        with ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init_worker,
-                                 initargs=(self.config,)) as pool:
+        with self._pool() as pool:
             pending: deque = deque()
             try:
                 for chunk in chunked(docs, self.chunk):
@@ -207,10 +210,8 @@ class LocalEngine:
                                  [r.warnings for r in results], tuple(tables), dropped, results)
             self.peak_worker_rss_kb = max(self.peak_worker_rss_kb, peak_rss_kb())
             return
-        ctx = multiprocessing.get_context(self.start_method)
         window = 2 * self.workers
-        with ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init_worker,
-                                 initargs=(self.config,)) as pool:
+        with self._pool() as pool:
             pending: deque = deque()   # (chunk docs, last chunk of its batch?, future)
             parts: list = []
 
