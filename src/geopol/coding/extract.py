@@ -251,11 +251,6 @@ def phrase_words(tok: Token | None) -> set[str]:
     return {w for t in tok.subtree for w in _forms(t)}
 
 
-def load_intents(path=None) -> dict[str, str]:
-    """code -> intent code (03x/13x) of ``intent.tsv``."""
-    return load_stances(path)["intent"]
-
-
 def load_stances(path=None) -> dict[str, dict[str, str]]:
     """``{"intent": {code: 03x/13x}, "demand": {code: 10x}, "refusal": {code: 12x}}`` from ``intent.tsv``
     (a column that is missing or "-" gives no entry)."""
@@ -969,12 +964,6 @@ class EventExtractor:
         return [c for c in out if c.trigger.i not in drop or c.pattern.origin.startswith("intent")]
 
     # -- stated intentions ------------------------------------------------------------------
-    def _intent_code(self, code: str) -> str | None:
-        for n in range(len(code), 1, -1):
-            if code[:n] in self.intents:
-                return self.intents[code[:n]]
-        return None
-
     def _derived(self, code: str, pattern: Pattern, kind: str) -> Pattern:
         """The pattern record of an event derived from ``pattern``'s event (kind: intent/demand/refusal)."""
         key = f"{kind}:{code}:{pattern.text}"
