@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from geopol.actors.kb import KnowledgeBase
-from geopol.actors.resolver import ActorResolver, DocContext
+from geopol.actors.resolver import DOMESTIC, FOREIGN_PRONE, NONSTATE, UNPLACED, ActorResolver, DocContext
 from geopol.coding.extract import UNIDENTIFIED, EventExtractor, EventMemory
 from geopol.coding.modality import ModalityClassifier
 from geopol.coding.ontology import Ontology
@@ -111,18 +111,36 @@ class Pipeline:
                    classifier=classifier)
 
     @staticmethod
-    def _place_unidentified(source: Actor, target: Actor | None, loc) -> Actor:
-        """An unidentified perpetrator (code ``UAF``) takes the country of the event's place, else that of its
-        target: "a roadside bomb near Samarra killed a U.S. soldier" -> IRQUAF."""
-        if source.code != UNIDENTIFIED or source.country:
-            return source
-        country = (loc.country if loc is not None and loc.country else None) or \
-            (target.country if target is not None and target.country not in (None, "IGO", "NGO") else None)
+    def _place(actor: Actor | None, other: Actor | None, loc) -> Actor | None:
+        """An actor the text gives no country takes the country of the event's place, else (for an
+        unidentified perpetrator or a domestic kind of actor: rebels, protesters; not troops or diplomats)
+        that of the other party. So an unidentified perpetrator (``UAF``: "a roadside bomb near Samarra killed
+        a U.S. soldier" -> IRQUAF) or a role word alone ("rebels seized Goma" -> CODREB, "protesters clashed
+        with Kenyan police" -> KENOPP). A country named as a party is not a place ("Moldova expelled two
+        diplomats"). Unplaced, a role word keeps its sector alone as its code ("REB")."""
+        if actor is None or actor.country:
+            return actor
+        unidentified = actor.code == UNIDENTIFIED
+        if not unidentified and (actor.code != actor.sector or UNPLACED not in actor.rule
+                                 or actor.sector in NONSTATE):
+            return actor
+        if actor.sector in FOREIGN_PRONE and actor.sector != "MIL":
+            return actor     # refugees, aid agencies, companies: foreign where they are more often than not
+        country = loc.country if loc is not None and loc.country and loc.country not in NONSTATE else None
+        if country and not unidentified and loc.precision == "country" and (
+                actor.sector == "MIL" or other is not None and other.country == country):
+            # "Moldova expelled two diplomats": the country named is a party, not a place; "troops in Syria"
+            # may be anyone's, "troops clashed with militants near Kandahar" most likely Afghanistan's
+            country = None
+        if country is None and other is not None and other.country not in (None, *NONSTATE) \
+                and (unidentified or actor.sector in DOMESTIC):
+            country = other.country
         if not country:
-            return source
-        where = "the event's place" if loc is not None and loc.country == country else "its target"
-        return replace(source, code=country + UNIDENTIFIED, country=country,
-                       rule=f"{source.rule}; country of {where}")
+            return actor
+        where = "the event's place" if loc is not None and loc.country == country else \
+            f"the other party ({other.text!r})"
+        return replace(actor, code=country + actor.sector, country=country,
+                       rule=f"{actor.rule}; country of {where}")
 
     def _host_place(self, host):
         """Where a hosting actor named by its capital ("Beijing hosted") is."""
@@ -205,10 +223,15 @@ class Pipeline:
                                                   place_mentions)
                         if etype.code == "043":   # "Beijing hosted ...": the host's own city
                             loc = self._host_place(c.source) or loc
-                    source = self._place_unidentified(c.source, c.target, loc)
+                    source = self._place(c.source, c.target, loc)
+                    target = self._place(c.target, c.source, loc)
                     if source.code == UNIDENTIFIED:
                         continue        # an unidentified perpetrator nowhere in particular says nothing
-                    eid = event_id(doc, index, trig_off, source.code, c.target.code if c.target else None,
+                    if UNPLACED in c.source.rule and etype.code[:2] == "01":
+                        continue        # "Analysts say ...": a comment by nobody in particular
+                    if target is not None and target.code == source.code:
+                        target = None   # "police clashed with protesters" both placed in one country
+                    eid = event_id(doc, index, trig_off, source.code, target.code if target else None,
                                    etype.code)
                     if eid in seen:
                         continue
@@ -220,7 +243,7 @@ class Pipeline:
                         edate, precision = event_date(timexes, trig_off, when)
                     events.append(Event(
                         event_id=eid, doc_id=doc.id, sentence_index=index, sentence=text, date=edate,
-                        date_precision=precision, source=source, target=c.target, type=etype,
+                        date_precision=precision, source=source, target=target, type=etype,
                         modality=modality, trigger=c.trigger.text, confidence=c.confidence, location=loc,
                         symmetric=c.reciprocal, rule=f"pattern '{c.pattern.text}' ({c.pattern.origin}); actors: {c.how}",
                         modality_reason=reason, trigger_start=trig_off, trigger_end=trig_off + len(c.trigger.text),

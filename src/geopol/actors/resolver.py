@@ -44,6 +44,9 @@ HOST_SECTOR = {"government": "GOV", "authorities": "GOV", "leader": "GOV"}
 DEFINITE = {"the", "this"}
 # -- descriptive noun phrases (role words without a country of their own) --------------------------
 NONSTATE = {"IGO", "NGO", "IMG", "MNC"}
+# the rule of a role word whose country the text does not give (code = the sector alone); the pipeline
+# places it (geopol.pipeline.Pipeline._place)
+UNPLACED = "no country in the text"
 # sectors whose members are often foreign where they are ("troops in Iraq", "refugees in Hungary"): a place
 # they are in does not give their country
 FOREIGN_PRONE = {"MIL", "REF", "MNC", "NGO", "DEV", "SPY"}
@@ -720,6 +723,27 @@ class ActorResolver:
             absorbed.add(before.start)
             return make(before.start, span_end, self._code(x.country, sec, sector), x.country, sector,
                         f"role {sector} ({sec.phrase!r}) of {x.text!r} ({x.country})")
+        # 0a. a country adjective further left in the same phrase: "Nigerian oil workers"
+        mod = next((m for m in out if m.end < start and m.start >= head.left_edge.i and len(m.actors) == 1
+                    and doc[m.end - 1].head.i in (head.i, *range(start, end)) and doc[m.end - 1].dep_ in
+                    ("amod", "compound", "nmod") and m.actors[0].code == m.actors[0].country
+                    and m.actors[0].country not in NONSTATE and all(
+                        doc[i].dep_ in ("amod", "compound", "nmod") and doc[i].pos_ in ("ADJ", "NOUN", "PROPN")
+                        and doc[i].ent_type_ in ("", "NORP", "GPE") for i in range(m.end, start))), None)
+        if mod is not None:
+            x = mod.actors[0]
+            absorbed.add(mod.start)
+            return make(mod.start, span_end, self._code(x.country, sec, sector), x.country, sector,
+                        f"role {sector} ({sec.phrase!r}) of {x.text!r} ({x.country}) in the same phrase")
+        # 0b. led by a named country: "Vietnamese-led forces", "the US-led coalition" ("US-backed" is not)
+        if start - 2 > sent.start and doc[start - 1].lower_ == "led" and doc[start - 2].text in ("-", "–"):
+            leader = next((m for m in out if m.end == start - 2), None)
+            if leader is not None and len(leader.actors) == 1:
+                x = leader.actors[0]
+                if x.country and x.country not in NONSTATE and x.code[:3] == x.country:
+                    absorbed.add(leader.start)
+                    return make(leader.start, span_end, self._code(x.country, sec, sector), x.country, sector,
+                                f"role {sector} ({sec.phrase!r}) led by {x.text!r} ({x.country})")
         # 1. a person's name right after the role: "President Askar Akayev", "Judge Alejandro Rivera"
         if head.i == end - 1:
             name_end = self._name_tokens(doc, end, sent.end)
@@ -728,7 +752,8 @@ class ActorResolver:
                 c, how = self._context_country(sent, start, sector, out, country_mentions(), prev, ctx,
                                                person=True)
                 if c is None:
-                    return None
+                    return make(start, name_end, sector, None, sector,
+                                f"role + unknown person {name!r}; {UNPLACED}", name)
                 return make(start, name_end, self._code(c, sec, sector), c, sector,
                             f"role + unknown person {name!r}; country {c} from context ({how})", name)
         # 2. a possessive: "its forces", "their troops", "his government", "the country's army"
@@ -757,8 +782,8 @@ class ActorResolver:
         for p in head.children:
             if p.dep_ != "prep" or p.i < head.i or p.lower_ not in LINK_PREPS | LOC_PREPS:
                 continue
-            if p.lower_ in LOC_PREPS and sector in FOREIGN_PRONE:
-                continue
+            if p.lower_ in LOC_PREPS and sector in FOREIGN_PRONE and not self._governmental(g):
+                continue     # "troops in Iraq" may be anyone's; "government troops in Syria" are Syria's
             obj = next((o for o in p.children if o.dep_ == "pobj"), None)
             if obj is None:
                 continue
@@ -766,6 +791,11 @@ class ActorResolver:
             if inner is None:
                 continue
             x = inner.actors[0]
+            if len(inner.actors) == 1 and not x.country and UNPLACED in x.rule:
+                e = max(span_end, inner.end)     # "the president of the company": the company's, no country
+                absorbed.add(inner.start)
+                return make(start, e, x.code, None, x.sector, f"role {sector} ({sec.phrase!r}) + "
+                                                                f"'{p.lower_}' phrase ({x.text} -> {x.code}); {UNPLACED}")
             if len(inner.actors) > 1 or not x.country:
                 continue
             if p.lower_ in LOC_PREPS:
@@ -780,17 +810,27 @@ class ActorResolver:
             else:
                 code, c, sct = self._code(x.country, sec, sector), x.country, sector
             e = max(span_end, inner.end)
+            if any(c.dep_ == "conj" and head.i < c.i < p.i for c in head.children):
+                e = span_end     # "police and protesters in Nairobi": the phrase is not all police
             absorbed.add(inner.start)
             return make(start, e, code, c, sct, f"role {sector} ({sec.phrase!r}) + '{p.lower_}' phrase "
                                                 f"({x.text} -> {x.code})")
-        # 4. the country from the context: "traditional elders", "the opposition coalition ... in Baku"
-        if sector in FOREIGN_PRONE:
-            return None
-        c, how = self._context_country(sent, start, sector, out, country_mentions(), prev, ctx, person=False)
+        # 4. the country from the context: "traditional elders", "the opposition coalition ... in Baku";
+        # else none yet: the pipeline gives it the event's place ("rebels seized Goma" -> CODREB)
+        c, how = None, ""
+        if sector not in FOREIGN_PRONE or self._governmental(g):
+            c, how = self._context_country(sent, start, sector, out, country_mentions(), prev, ctx, person=False)
         if c is None:
-            return None
+            if head.i != end - 1 or head.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod", "attr", "oprd"):
+                return None      # a modifier or a predicate, not an actor: "military aid", "was elected president"
+            return make(start, span_end, sector, None, sector, f"role {sector} ({sec.phrase!r}); {UNPLACED}")
         return make(start, span_end, self._code(c, sec, sector), c, sector,
                     f"role {sector} ({sec.phrase!r}); country {c} from context ({how})")
+
+    @staticmethod
+    def _governmental(g) -> bool:
+        """ "government troops", "regime forces": the armed forces of the country where they are."""
+        return len(g) > 1 and any(e.kind == "sector" and e.sector == "GOV" for _, e in g[:-1])
 
     @staticmethod
     def _former(doc, start: int, sent: Span) -> int | None:

@@ -72,7 +72,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
-from geopol.actors.resolver import Mention
+from geopol.actors.resolver import UNPLACED, Mention
 from geopol.coding.ontology import data_path, read_tsv
 from geopol.coding.patterns import OBJ, Pattern, PatternSet
 from geopol.records import Actor
@@ -112,6 +112,9 @@ TRANSNATIONAL = {"IGO", "NGO", "MNC", "UNO", "INT"}
 # another party: "Bosnia and Slovenia agreed to a ceasefire", "Czechia and Albania upgraded their ties"
 JOINT_ROOTS = {"03", "04", "05", "06"}
 RECIPROCAL_OBJECTS = {("each", "other"), ("one", "another")}
+# verbs whose coordinated subjects act on each other when no object is named: "Indian and Chinese
+# soldiers clashed", "the army and the RSF fought in Khartoum"
+RECIPROCAL_VERBS = {"clash", "fight", "battle", "skirmish", "scuffle", "brawl", "spar"}
 # verbal acts aimed at someone named anywhere in what was said: "warned that ... if Washington did not stop"
 ADDRESSED_ROOTS = {"09", "10", "11", "12", "13"}
 # pronoun subjects that a governing clause's subject binds ("X said it would ...")
@@ -168,6 +171,11 @@ def _bare_infinitive(t: Token) -> bool:
     kids = list(t.children)
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) and not any(
         c.dep_ == "mark" or (c.dep_ == "advmod" and c.lower_ in ("order", "so")) for c in kids)
+
+
+def _unplaced(a: Actor) -> bool:
+    """A role word the text gives no country ("rebels", "troops"): placed later by the pipeline."""
+    return a.country is None and UNPLACED in a.rule
 
 
 def other_party(a: Actor, sources) -> bool:
@@ -287,6 +295,7 @@ UNNAMED_AGENTS = {"bombing", "bomb", "car-bomb", "explosion", "blast", "attack",
                   "attacker", "assailant", "sniper", "bomber", "shooting", "gunfire", "airstrike", "strike",
                   "raid", "drone", "ied"}
 UNIDENTIFIED = "UAF"
+BETWEEN = "'between' phrase"    # how the parties of "fighting between X and Y" were found
 
 # "the treaty is/was under discussion": a negotiation about the agreement, by its parties
 UNDER_NEGOTIATION = {"discussion", "discussions", "negotiation", "negotiations", "talks", "consideration"}
@@ -563,6 +572,22 @@ class EventExtractor:
         return []
 
     def _bind_target(self, trig, pattern, frame, idx, default_preps, sources=None) -> tuple[list[Actor], bool]:
+        """The event's target: the pattern's slot, else the object, a default preposition's object, the first
+        other party of the frame, the purpose clause's object. A role word the text gives no country
+        ("contribute troops to a force in Liberia") yields to an actor with one that an object or preposition
+        names: it is more often the theme than the target."""
+        found, bound = self._bind_target_in(trig, pattern, frame, idx, default_preps, sources)
+        if found and all(_unplaced(a) for a in found):
+            strong = {i: m for i, m in idx.items() if not all(_unplaced(a) for a in m.actors)}
+            if len(strong) < len(idx):
+                alt, alt_bound = self._bind_target_in(trig, pattern, frame, strong, default_preps, sources,
+                                                      scan=False)
+                if alt:
+                    return alt, alt_bound
+        return found, bound
+
+    def _bind_target_in(self, trig, pattern, frame, idx, default_preps, sources=None,
+                        scan: bool = True) -> tuple[list[Actor], bool]:
         if pattern.target is not None:
             if OBJ in pattern.target:
                 found = self._objects(trig, idx)
@@ -574,6 +599,8 @@ class EventExtractor:
         found = [a for a in found if other_party(a, sources)]   # "X said they (= X) will attack Y": Y
         if not found:
             found = [a for a in self._prep_target(trig, frame, default_preps, idx) if other_party(a, sources)]
+        if not found and not scan:
+            return [], False
         if not found:
             for t in frame:    # the first actor named in the frame that is not the source's own country
                 if t.i in idx and any(other_party(a, sources) for a in idx[t.i].actors):
@@ -615,6 +642,23 @@ class EventExtractor:
                 return True
         return False
 
+    def _between(self, trig: Token, idx) -> list[Actor]:
+        """The parties of a "between" phrase of the event word, or of the clause an event noun is the subject
+        of: "fighting between Azerbaijani and Armenian forces", "clashes broke out between police and
+        protesters". Two or more parties are each other's counterparts."""
+        heads = [trig]
+        if trig.dep_ in ("nsubj", "nsubjpass") and trig.head.pos_ in ("VERB", "AUX"):
+            heads.append(trig.head)   # "clashes broke out between ...", "fighting erupted between ..."
+        for h in heads:
+            for p in h.children:
+                if p.dep_ == "prep" and p.lower_ == "between":
+                    for o in p.children:
+                        if o.dep_ == "pobj":
+                            found = self._actors_of(o, idx)
+                            if len(found) > 1:
+                                return found
+        return []
+
     # -- noun events ----------------------------------------------------------------------
     def _noun_source(self, noun: Token, frame: list[Token], idx) -> tuple[list[Actor], str]:
         for c in noun.children:
@@ -643,6 +687,8 @@ class EventExtractor:
                     for c in o.children:
                         if c.dep_ == "poss" and (found := self._actors_of(c, idx)):
                             return found, "possessor of the 'of' phrase"
+        if found := self._between(noun, idx):
+            return found, BETWEEN
         h = noun.head
         if noun.dep_ in ("dobj", "attr") and h.lemma_.lower() in SUPPORT_VERBS:
             subj, passive, how = self._subject(h, idx)
@@ -823,6 +869,8 @@ class EventExtractor:
             used = matched_tokens(frame, pattern)
             consumed |= used
             matched[tok.i] = used
+            if not sources and not passive_subj and (between := self._between(tok, idx)):
+                sources, how = between, BETWEEN     # "Fighting between X and Y killed ..."
             if not sources and pattern.code[:2] in VIOLENT_ROOTS:
                 sources, how = self._unidentified(tok, bool(passive_subj))
             if passive_subj and not sources and pattern.target is not None and OBJ in pattern.target:
@@ -831,6 +879,8 @@ class EventExtractor:
                 self._bind_target(tok, pattern, frame, idx, DEFAULT_TARGET_PREPS, sources)
             if not targets and pattern.code[:2] in ADDRESSED_ROOTS:
                 targets = self._subtree_target(tok, sources, idx)
+            if how == BETWEEN:
+                targets = [t for t in targets if t not in sources]
             emitted = self._emit(tok, pattern, sources, targets, bound, how)
             out.extend(emitted)
             if emitted and self.intents:
@@ -1111,7 +1161,9 @@ class EventExtractor:
         joint = pattern.code[:2] in JOINT_ROOTS and len({a.country for a in sources}) > 1 and not pattern.swap
         if joint and not bound:   # the parties acted with each other, not with a guessed third party
             targets = []
-        if not targets and len(sources) > 1 and (symmetric or joint or self._reciprocal_object(tok)):
+        if not targets and len(sources) > 1 and (symmetric or joint or how == BETWEEN
+                                                 or tok.lemma_.lower() in RECIPROCAL_VERBS
+                                                 or self._reciprocal_object(tok)):
             pairs = [(a, b) for a in sources for b in sources if a is not b and a.code != b.code]
             reciprocal = True
         else:

@@ -127,6 +127,7 @@ class Gazetteer:
         iso2to3 = {c2: c["iso3"] for c2, c in countries.items()}
         cities = gc.get_cities()
 
+        demonyms = _demonyms()
         # Cities.
         us_states = {s["code"]: s["name"] for s in gc.get_us_states().values()}
         biggest: dict[tuple[str, str], dict] = {}
@@ -150,8 +151,8 @@ class Gazetteer:
                         or any(ch.isdigit() for ch in alt)):
                     continue
                 fa = fold(alt)
-                if not fa.isascii():
-                    continue
+                if not fa.isascii() or fa in demonyms:
+                    continue     # "Thai" is an alternate name of Alor Setar, and the word for Thailand's
                 if pa is None:
                     pa = Place(name, cc, adm, c["latitude"], c["longitude"], "city",
                                int(c["population"]), f"gn:{c['geonameid']}", alias=True)
@@ -274,6 +275,19 @@ class Gazetteer:
 
     def __len__(self) -> int:
         return len(self._names)
+
+
+def _demonyms() -> set[str]:
+    """The country adjectives and demonyms of the actor knowledge base ("Thai", "Kurdish" is not one): no
+    city's alternate name may take them."""
+    path = Path(__file__).resolve().parent.parent / "actors" / "data" / "countries.tsv"
+    out: set[str] = set()
+    if not path.exists():
+        return out
+    rows = _read_tsv(path, 5)
+    for row in rows[1:]:    # the first row is the header
+        out.update(fold(a) for a in row[4].split("|") if a)
+    return out
 
 
 def _read_tsv(path: Path, min_cols: int) -> list[list[str]]:

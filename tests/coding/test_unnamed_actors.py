@@ -1,0 +1,116 @@
+"""Actors the text names only by their role ("rebels", "troops", "protesters", "gunmen"): they take the
+country of the event's place, or (for domestic kinds of actor) that of the other party, and otherwise keep
+their sector alone as their code. Also the parties of a "between" phrase, inherently reciprocal verbs,
+"X-led" forces and facilities as targets. Each sentence is one document: nothing carries over."""
+from __future__ import annotations
+
+import pytest
+
+
+def _events(pipe, text):
+    return [e for e in pipe.code_text(text).events if e.modality == "asserted"]
+
+
+def _triples(pipe, text):
+    return {(e.type.code[:2], e.source.code if e.source else None, e.target.code if e.target else None)
+            for e in _events(pipe, text)}
+
+
+@pytest.mark.parametrize("text,root,source,target", [
+    # the event's place gives the role word its country
+    ("Rebels seized the town of Goma after heavy fighting with Congolese troops.", "19", "CODREB", "CODMIL"),
+    ("Unidentified gunmen attacked a police station in Maiduguri, killing three officers.", "19", "NGAUAF",
+     "NGACOP"),
+    ("Armed men raided a village in Plateau state, killing 25 residents.", "19", "NGAUAF", "NGACVL"),
+    ("Militants attacked an army checkpoint near Kandahar on Sunday.", "19", "AFGUAF", None),
+    # a domestic kind of actor takes the other party's country
+    ("Protesters clashed with Kenyan police outside parliament.", "14", "KENOPP", "KENCOP"),
+    # no country anywhere: the sector alone, and the event is still coded
+    ("Government forces shelled rebel positions overnight.", "19", "MIL", None),
+    ("The army retook the village from ISIS fighters.", "19", "MIL", "IMGMUSISL"),
+    ("Protesters torched government buildings in the capital.", "17", "OPP", "GOV"),
+])
+def test_role_words_are_placed(geopol_pipeline, text, root, source, target):
+    got = _triples(geopol_pipeline, text)
+    assert any(r == root and s == source and (target is None or t == target) for r, s, t in got), got
+
+
+def test_role_word_explains_where_its_country_came_from(geopol_pipeline):
+    ev = next(e for e in _events(geopol_pipeline, "Rebels seized the town of Goma on Monday.")
+              if e.source.code == "CODREB")
+    assert "no country in the text" in ev.source.rule and "place" in ev.source.rule
+
+
+@pytest.mark.parametrize("text,bad", [
+    # a country named as a party is not where foreign diplomats come from
+    ("Moldova expelled two diplomats on Friday.", "MDAGOV"),
+    # refugees are foreign where they are
+    ("Syria will not accept any more refugees if war starts in Iraq.", "IRQREF"),
+    # troops in a country named as a party may be anyone's
+    ("Troops crossed the border into Ukraine at dawn.", "UKRMIL"),
+])
+def test_role_words_are_not_placed_where_the_place_is_a_party(geopol_pipeline, text, bad):
+    codes = {a.code for e in geopol_pipeline.code_text(text).events for a in (e.source, e.target) if a}
+    assert bad not in codes, codes
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts say India could one day overtake China's economy.",
+    "Officials said the talks would resume next week.",
+])
+def test_a_comment_by_nobody_in_particular_is_not_an_event(geopol_pipeline, text):
+    assert not [e for e in _events(geopol_pipeline, text) if e.type.code.startswith("01")]
+
+
+def test_modifiers_and_predicates_are_not_actors(geopol_pipeline):
+    # "military aid" and "a general strike" name no actor; before, they displaced the real target
+    got = _triples(geopol_pipeline, "British Defence Secretary Tom King has promised to continue military aid "
+                                    "to war-torn Mozambique.")
+    assert any(t == "MOZ" for _, _, t in got), got
+    got = _triples(geopol_pipeline, "Druze inhabitants threatened to hold a general strike unless Israel "
+                                    "rescinded the annexation.")
+    assert not any(t and t.endswith("MIL") for _, _, t in got), got
+
+
+def test_a_theme_without_a_country_yields_to_a_named_target(geopol_pipeline):
+    got = _triples(geopol_pipeline, "France is ready to contribute up to 4,000 troops to an international "
+                                    "peace-keeping force in Liberia.")
+    assert ("03", "FRA", "LBR") in got, got
+
+
+@pytest.mark.parametrize("text,a,b", [
+    ("Fighting between Azerbaijani and Armenian forces killed at least 20 soldiers.", "AZE", "ARMMIL"),
+    ("Clashes broke out between police and protesters in Nairobi.", "KENCOP", "KENOPP"),
+    ("Talks between Russia and Ukraine resumed in Istanbul.", "RUS", "UKR"),
+    ("Indian and Chinese soldiers clashed along the disputed border in Ladakh.", "CHNMIL", "IND"),
+    ("The Sudanese army and the Rapid Support Forces fought in Khartoum.", "SDNMIL", "SDNREBRSF"),
+])
+def test_parties_act_on_each_other(geopol_pipeline, text, a, b):
+    got = {(s, t) for _, s, t in _triples(geopol_pipeline, text)}
+    assert (a, b) in got and (b, a) in got, got
+
+
+def test_led_by_a_country(geopol_pipeline):
+    got = _triples(geopol_pipeline, "Vietnamese-led forces have retaken a strategic village in Western Cambodia.")
+    assert any(s == "VNMMIL" for _, s, _ in got), got
+    # "backed" is not "led": the backer is not the actor
+    got = _triples(geopol_pipeline, "Russian-backed separatists shelled the town of Avdiivka.")
+    assert not any(s and s.startswith("RUS") for _, s, _ in got), got
+
+
+def test_country_adjective_across_a_modifier(geopol_pipeline):
+    got = _triples(geopol_pipeline, "Nigerian oil workers struck over unpaid wages.")
+    assert any(r == "14" and s == "NGALAB" for r, s, _ in got), got
+
+
+def test_strike_on_a_facility(geopol_pipeline):
+    got = _triples(geopol_pipeline, "Ukrainian drones hit an oil refinery in the Russian region of Belgorod.")
+    assert any(r == "19" and s == "UKRMIL" for r, s, _ in got), got
+    # "hit" needs a military subject or a place struck: economic news is not an attack
+    assert not _events(geopol_pipeline, "The new tariffs hit exporters hard.")
+
+
+def test_demonym_is_not_a_town(geopol_pipeline):
+    # geonames lists "Thai" among the alternate names of Alor Setar, Malaysia
+    evs = geopol_pipeline.code_text("Burmese troops captured a rebel stronghold near the Thai border.").events
+    assert evs and all(e.location is None or e.location.country != "MYS" for e in evs)
