@@ -63,7 +63,8 @@ COLLECTIVE = {"group", "groups", "member", "members", "thousands", "hundreds", "
               "scores", "number", "team", "contingent", "handful", "band", "couple", "crowd", "crowds", "majority",
               "unit", "units", "batch", "some", "many", "several", "most", "all", "few", "one", "two", "three",
               "four", "five", "six", "seven", "eight", "nine", "ten", "bunch", "section", "faction", "wing",
-              "delegation", "representatives", "leaders", "leader", "head", "members"}
+              "delegation", "representatives", "leaders", "leader", "head", "members", "supporters",
+              "supporter", "followers", "loyalists", "backers", "partisans"}
 FORMER = {"former", "ousted", "ex", "deposed", "exiled", "toppled", "overthrown", "onetime", "one-time",
           "erstwhile", "late", "retired", "sacked", "dismissed", "fired"}
 # verbs whose "it" subject is an expletive or not an actor ("it is time", "it seems", "it emerged")

@@ -419,9 +419,10 @@ class EventExtractor:
             subj = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
             passive = [c for c in t.children if c.dep_ == "nsubjpass"]
             agent = [gc for c in t.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"]
-            if agent:
+            if agent and (passive or not subj or self._actors_of(agent[0], idx)):
                 return (self._actors_of(agent[0], idx),
                         self._arg_actors(passive[0], idx) if passive else [], how_prefix + "passive agent")
+            # (an active verb's "by" phrase of measure is no agent: "X shortened by one hour the curfew")
             if subj:
                 found = self._actors_of(subj[0], idx)
                 if found:
