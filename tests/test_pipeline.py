@@ -51,3 +51,35 @@ def test_to_labelled_dative_still_binds_the_target(geopol_pipeline):
     # the parser labels "to" after give-type verbs "dative"; a "... to $" pattern must still find the target
     ev = [e for e in geopol_pipeline.code_text("Japan gave humanitarian aid to North Korea.").events]
     assert any(e.source.country == "JPN" and e.target and e.target.country == "PRK" for e in ev), ev
+
+
+def test_hyphenated_event_words_are_one_token(nlp):
+    doc = nlp("Students held a sit-in after North Korea test-fired a missile; Al-Qaeda denied it.")
+    words = {t.text: t for t in doc}
+    assert "sit-in" in words and words["sit-in"].pos_ == "NOUN"
+    assert words["test-fired"].lemma_ == "test-fire" and words["test-fired"].pos_ == "VERB"
+    assert "Al-Qaeda" not in words     # names are the actor knowledge base's, not merged here
+
+
+def test_every_hyphenated_pattern_word_is_merged():
+    # a pattern word such as "sit-in" can only match if the parser's tokens are merged into one
+    from geopol.coding.patterns import PatternSet
+    from geopol.nlp.parse import HyphenatedWords
+    merged = HyphenatedWords.load().words
+    words = {w for p in PatternSet.load().patterns for group in p.words for w in group}
+    hyphenated = {w.split("/")[0] for w in words if "-" in w.strip("-") and w.replace("-", "").isalpha()
+                  and w.islower()}
+    assert hyphenated and hyphenated <= merged, sorted(hyphenated - merged)
+
+
+def test_hyphenated_patterns_now_code(geopol_pipeline):
+    ev = geopol_pipeline.code_text("Hundreds of Egyptian students held a sit-in outside the ministry.").events
+    assert any(e.type.code.startswith("14") for e in ev), ev
+    ev = geopol_pipeline.code_text("North Korea test-fired a ballistic missile into the sea.").events
+    assert any(e.type.code == "150" and e.source.code == "PRK" for e in ev), ev
+
+
+def test_a_deployed_force_is_not_a_target(geopol_pipeline):
+    ev = geopol_pipeline.code_text("The United States deployed an aircraft carrier to the eastern Mediterranean.").events
+    dep = [e for e in ev if e.type.code.startswith("15")]
+    assert dep and all(e.target is None or e.target.country != "ITA" for e in dep), dep

@@ -225,6 +225,8 @@ class Pipeline:
                             loc = self._host_place(c.source) or loc
                     source = self._place(c.source, c.target, loc)
                     target = self._place(c.target, c.source, loc)
+                    if target is not None and etype.code[:2] == "15" and UNPLACED in c.target.rule:
+                        target = None   # "deployed an aircraft carrier to ...": the force moved, no target
                     if source.code == UNIDENTIFIED:
                         continue        # an unidentified perpetrator nowhere in particular says nothing
                     if UNPLACED in c.source.rule and etype.code[:2] == "01":

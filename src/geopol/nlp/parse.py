@@ -44,6 +44,61 @@ class LemmaFixes:
         return doc
 
 
+class HyphenatedWords:
+    """A pipeline component that makes one token of a hyphenated word listed in ``nlp/data/hyphenated.tsv``
+    ("sit-in", "cease-fire", "test-fired"): spaCy splits them at the hyphen. Runs after the parser; the
+    merged token keeps the syntactic role of the phrase and takes the last part's part of speech, with
+    the lemma of its last part ("test-fired" -> test-fire)."""
+
+    def __init__(self, words: frozenset[str]) -> None:
+        self.words = words
+        self.first = frozenset(w.split("-", 1)[0] for w in words)
+
+    @classmethod
+    def load(cls, path=None) -> "HyphenatedWords":
+        from pathlib import Path
+        path = Path(path) if path else Path(__file__).parent / "data" / "hyphenated.tsv"
+        with open(path, encoding="utf-8") as fh:
+            words = {ln.strip().lower() for ln in fh
+                     if ln.strip() and not ln.startswith("#") and ln.strip() != "word"}
+        return cls(frozenset(words))
+
+    def __call__(self, doc):
+        spans = []
+        i, n = 0, len(doc)
+        while i < n - 2:
+            t = doc[i]
+            if t.lower_ in self.first and not t.whitespace_ and doc[i + 1].text == "-":
+                j = i + 2     # "self-determination", "de-escalate", "non-military", "two-state"
+                while j < n:
+                    form = doc[i:j + 1].text.lower()
+                    if doc[j - 1].whitespace_:
+                        break
+                    last = doc[j]
+                    if form in self.words or f"{doc[i:j].text.lower()}{last.lemma_.lower()}" in self.words:
+                        spans.append((i, j + 1))
+                        break
+                    if last.whitespace_ or j + 1 >= n or doc[j + 1].text != "-":
+                        break
+                    j += 2
+                if spans and spans[-1][0] == i:
+                    i = spans[-1][1]
+                    continue
+            i += 1
+        if spans:
+            with doc.retokenize() as retok:
+                for a, b in spans:
+                    last = doc[b - 1]
+                    lemma = doc[a:b - 1].text.lower() + last.lemma_.lower()
+                    retok.merge(doc[a:b], attrs={"LEMMA": lemma, "POS": last.pos_, "TAG": last.tag_})
+        return doc
+
+
+@Language.factory("geopol_hyphenated")
+def _make_hyphenated(nlp: Language, name: str) -> HyphenatedWords:
+    return HyphenatedWords.load()
+
+
 @Language.factory("geopol_lemmas")
 def _make_lemma_fixes(nlp: Language, name: str) -> LemmaFixes:
     return LemmaFixes.load()
@@ -61,6 +116,8 @@ def load_nlp(model: str | None = None) -> Language:
         raise ModelError(f"spaCy pipeline {name!r} is for language {nlp.lang!r}; geopol needs English")
     if "parser" not in nlp.pipe_names:
         raise ModelError(f"spaCy pipeline {name!r} has no dependency parser; geopol needs one")
+    if "geopol_hyphenated" not in nlp.pipe_names:
+        nlp.add_pipe("geopol_hyphenated", last=True)
     if "geopol_lemmas" not in nlp.pipe_names:
         nlp.add_pipe("geopol_lemmas", last=True)
     return nlp
