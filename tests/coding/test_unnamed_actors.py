@@ -114,3 +114,30 @@ def test_demonym_is_not_a_town(geopol_pipeline):
     # geonames lists "Thai" among the alternate names of Alor Setar, Malaysia
     evs = geopol_pipeline.code_text("Burmese troops captured a rebel stronghold near the Thai border.").events
     assert evs and all(e.location is None or e.location.country != "MYS" for e in evs)
+
+
+def test_a_crowd_named_by_its_number(geopol_pipeline):
+    got = _triples(geopol_pipeline, "Thousands rallied in Belgrade on Saturday to protest against the government.")
+    assert any(r == "14" and s == "SRBCVL" for r, s, _ in got), got
+    # counted actors keep their own code
+    m = [a.code for e in geopol_pipeline.code_text("Thousands of Iraqi Kurds fled to Turkey.").events
+         for a in (e.source,) if a]
+    assert all(c != "IRQCVL" for c in m), m
+
+
+def test_exchanging_fire_is_reciprocal(geopol_pipeline):
+    got = {(s, t) for r, s, t in _triples(geopol_pipeline, "Armenia and Azerbaijan exchanged fire along their "
+                                                          "shared border.") if r == "19"}
+    assert got == {("ARM", "AZE"), ("AZE", "ARM")}, got
+
+
+def test_an_attribution_is_not_a_target(geopol_pipeline):
+    got = _triples(geopol_pipeline, "According to local media, Sudanese paramilitaries looted homes in the town "
+                                    "of El Geneina.")
+    assert got and all(t is None or not t.endswith("MED") for _, _, t in got), got
+
+
+def test_secretary_general_of_an_organisation(geopol_pipeline):
+    ev = geopol_pipeline.code_text("NATO's secretary general urged member states to boost ammunition "
+                                   "production.").events
+    assert any(e.source.code == "IGONAT" for e in ev), ev

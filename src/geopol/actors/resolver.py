@@ -707,6 +707,9 @@ class ActorResolver:
             sector = "ELI"
         head = self._np_head(doc, g, sent)
         span_end = max(end, head.i + 1)
+        if head.lower_ in COLLECTIVE and head.lower_ not in GENERIC_HEADS and any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+            return None     # "thousands of Iraqi Kurds": the counted actors (see _collective)
 
         def make(s: int, e: int, code: str, country: str | None, sect: str | None, rule: str,
                  name: str | None = None) -> Mention:

@@ -114,7 +114,7 @@ JOINT_ROOTS = {"03", "04", "05", "06"}
 RECIPROCAL_OBJECTS = {("each", "other"), ("one", "another")}
 # verbs whose coordinated subjects act on each other when no object is named: "Indian and Chinese
 # soldiers clashed", "the army and the RSF fought in Khartoum"
-RECIPROCAL_VERBS = {"clash", "fight", "battle", "skirmish", "scuffle", "brawl", "spar"}
+RECIPROCAL_VERBS = {"clash", "fight", "battle", "skirmish", "scuffle", "brawl", "spar", "exchange"}
 # verbal acts aimed at someone named anywhere in what was said: "warned that ... if Washington did not stop"
 ADDRESSED_ROOTS = {"09", "10", "11", "12", "13"}
 # pronoun subjects that a governing clause's subject binds ("X said it would ...")
@@ -604,7 +604,7 @@ class EventExtractor:
             return [], False
         if not found:
             for t in frame:    # the first actor named in the frame that is not the source's own country
-                if t.i in idx and any(other_party(a, sources) for a in idx[t.i].actors):
+                if t.i in idx and any(other_party(a, sources) and not _unplaced(a) for a in idx[t.i].actors):
                     found = list(idx[t.i].actors)
                     break
         if not found:
@@ -630,7 +630,7 @@ class EventExtractor:
         """The first actor of another country anywhere under the trigger, with its coordinates."""
         for t in trig.subtree:
             m = idx.get(t.i)
-            if m is not None and any(other_party(a, sources) for a in m.actors):
+            if m is not None and any(other_party(a, sources) and not _unplaced(a) for a in m.actors):
                 return [a for a in self._actors_of(t, idx) if other_party(a, sources)] or \
                     [a for a in m.actors if other_party(a, sources)]
         return []
