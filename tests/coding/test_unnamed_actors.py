@@ -141,3 +141,18 @@ def test_secretary_general_of_an_organisation(geopol_pipeline):
     ev = geopol_pipeline.code_text("NATO's secretary general urged member states to boost ammunition "
                                    "production.").events
     assert any(e.source.code == "IGONAT" for e in ev), ev
+
+
+def test_a_small_towns_alternate_name_abroad_is_not_the_place(geopol_pipeline):
+    # geonames lists "Boni" among Bonn's alternate names; the sentence is about Mali
+    ev = geopol_pipeline.code_text("JNIM militants ambushed a convoy of the Malian army near Boni, killing "
+                                   "7 soldiers.").events
+    assert ev and all(e.location is None or e.location.country != "DEU" for e in ev)
+    assert not any(a and a.country == "DEU" for e in ev for a in (e.source, e.target))
+
+
+def test_a_gathering_crowd_is_a_demonstration(geopol_pipeline):
+    got = _triples(geopol_pipeline, "Protesters gathered in Yangon to denounce the military coup.")
+    assert any(r == "14" and s == "MMROPP" for r, s, _ in got), got
+    got = _triples(geopol_pipeline, "Foreign ministers gathered in Jakarta for the ASEAN summit.")
+    assert not any(r == "14" for r, _, _ in got), got

@@ -610,6 +610,9 @@ class EventLocator:
             p = choose_place(m.places, countries, doc_counts, qual)
             if p is None or any(a <= m.start < b for a, b in qualifiers):
                 continue
+            if p.alias and p.kind == "city" and p.population < 500_000 and countries \
+                    and p.country not in countries and not qual:
+                continue           # "near Boni" (Mali) is not Bonn, one of whose alternate names it is
             if p.kind == "city" and not m.run_whole and (p.alias or m.cue < 2.0 or _NAME_GOES_ON.match(sentence, m.end)):
                 continue           # "Far" of "Far East", "Antony" of "Antony Blinken": part of another name
             if qual:
