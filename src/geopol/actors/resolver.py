@@ -730,13 +730,16 @@ class ActorResolver:
         # 0a. a country adjective further left in the same phrase: "Nigerian oil workers"
         mod = next((m for m in out if m.end < start and m.start >= head.left_edge.i and len(m.actors) == 1
                     and doc[m.end - 1].head.i in (head.i, *range(start, end)) and doc[m.end - 1].dep_ in
-                    ("amod", "compound", "nmod") and m.actors[0].code == m.actors[0].country
-                    and m.actors[0].country not in NONSTATE and all(
+                    ("amod", "compound", "nmod") and m.actors[0].country and "person" not in m.actors[0].rule
+                    and all(
                         doc[i].dep_ in ("amod", "compound", "nmod") and doc[i].pos_ in ("ADJ", "NOUN", "PROPN")
                         and doc[i].ent_type_ in ("", "NORP", "GPE") for i in range(m.end, start))), None)
         if mod is not None:
             x = mod.actors[0]
             absorbed.add(mod.start)
+            if x.code != x.country:    # an organisation's own: "NATO peacekeeping troops" -> IGONAT
+                return make(mod.start, span_end, x.code, x.country, x.sector,
+                            f"role {sector} ({sec.phrase!r}) of {x.text!r} ({x.code}) in the same phrase")
             return make(mod.start, span_end, self._code(x.country, sec, sector), x.country, sector,
                         f"role {sector} ({sec.phrase!r}) of {x.text!r} ({x.country}) in the same phrase")
         # 0b. led by a named country: "Vietnamese-led forces", "the US-led coalition" ("US-backed" is not)
