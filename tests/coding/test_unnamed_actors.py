@@ -79,10 +79,10 @@ def test_a_theme_without_a_country_yields_to_a_named_target(geopol_pipeline):
 
 
 @pytest.mark.parametrize("text,a,b", [
-    ("Fighting between Azerbaijani and Armenian forces killed at least 20 soldiers.", "AZE", "ARMMIL"),
+    ("Fighting between Azerbaijani and Armenian forces killed at least 20 soldiers.", "AZEMIL", "ARMMIL"),
     ("Clashes broke out between police and protesters in Nairobi.", "KENCOP", "KENOPP"),
     ("Talks between Russia and Ukraine resumed in Istanbul.", "RUS", "UKR"),
-    ("Indian and Chinese soldiers clashed along the disputed border in Ladakh.", "CHNMIL", "IND"),
+    ("Indian and Chinese soldiers clashed along the disputed border in Ladakh.", "CHNMIL", "INDMIL"),
     ("The Sudanese army and the Rapid Support Forces fought in Khartoum.", "SDNMIL", "SDNREBRSF"),
 ])
 def test_parties_act_on_each_other(geopol_pipeline, text, a, b):
@@ -156,3 +156,17 @@ def test_a_gathering_crowd_is_a_demonstration(geopol_pipeline):
     assert any(r == "14" and s == "MMROPP" for r, s, _ in got), got
     got = _triples(geopol_pipeline, "Foreign ministers gathered in Jakarta for the ASEAN summit.")
     assert not any(r == "14" for r, _, _ in got), got
+
+
+@pytest.mark.parametrize("text,codes", [
+    ("Indian and Chinese soldiers clashed along the disputed border.", {"INDMIL", "CHNMIL"}),
+    ("Russian and Syrian warplanes bombed rebel-held areas of Idlib.", {"RUSMIL", "SYRMIL"}),
+])
+def test_coordinated_country_adjectives_share_the_role(geopol_pipeline, text, codes):
+    sources = {e.source.code for e in _events(geopol_pipeline, text)}
+    assert codes <= sources, sources
+
+
+def test_a_country_name_does_not_take_the_role_of_its_neighbour(geopol_pipeline):
+    sources = {e.source.code for e in _events(geopol_pipeline, "Russia and Chinese troops held joint drills.")}
+    assert "RUSMIL" not in sources, sources

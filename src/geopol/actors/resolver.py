@@ -404,8 +404,33 @@ class ActorResolver:
             last_before = context.last
             out = self._anaphors(sent, out, context, roles)
             out = self._descriptive(sent, out, bare, context, prev, last_before)
+            out = self._shared_role(sent, out)
             context.last = self._last_of(sent, out)
         return out
+
+    @staticmethod
+    def _shared_role(sent: Span, out: list[Mention]) -> list[Mention]:
+        """A country adjective coordinated with another that carries the role shares it: "Indian and
+        Chinese soldiers" -> INDMIL and CHNMIL, "US and British forces" -> USAMIL and GBRMIL."""
+        doc = sent.doc
+        res = list(out)
+        for k in range(len(res) - 2, -1, -1):
+            m1, m2 = res[k], res[k + 1]
+            if len(m1.actors) != 1 or len(m2.actors) != 1 or m1.end - m1.start > 3:
+                continue
+            a, b = m1.actors[0], m2.actors[0]
+            between = [t.lower_ for t in doc[m1.end:m2.start]]
+            if between not in (["and"], ["or"], [","], [",", "and"]) or not a.country or a.code != a.country \
+                    or a.country in NONSTATE or not b.sector or b.code != b.country + b.sector:
+                continue
+            t1, t2 = doc[m1.end - 1], doc[m2.start]
+            if t1.dep_ not in ("amod", "compound", "nmod", "conj") or t1.head.i >= m2.end \
+                    or t2.pos_ not in ("ADJ", "PROPN") or t2.i == m2.end - 1:
+                continue     # "Russia and Chinese troops" is not this; the second must be adjective + role
+            shared = Actor(a.text, a.country + b.sector, a.country, b.sector, a.name, a.start, a.end,
+                           f"{a.rule}; role {b.sector} shared with {b.text!r}")
+            res[k] = Mention(m1.start, m1.end, (shared,), m1.kind)
+        return res
 
     def trace(self, sent: Span, when: date | None) -> list[dict]:
         """How each name group of ``sent`` resolves: entries matched, the one picked, the rule."""
