@@ -288,7 +288,7 @@ def test_agent_of_an_event_noun_is_the_target_and_manner_noun_is_the_subjects_ac
     # coordinated modifiers name both parties; a guessed third party ("Bosnian refugees") does not replace them
     ("The Turkish and Greek sides have agreed to share information on missing people.", "AGREE", "TUR", "GRC"),
     ("Senior Serbian and Croatian officials agreed on Tuesday that their countries should cooperate to help "
-     "Bosnian refugees return home.", "AGREE", "SRB", "HRVGOV"),
+     "Bosnian refugees return home.", "AGREE", "SRBGOV", "HRVGOV"),
 ])
 def test_coordinated_parties_of_a_joint_act_are_each_others_target(geopol_pipeline, text, ptype, a, b):
     pairs = _pairs(geopol_pipeline, text, ptype)
