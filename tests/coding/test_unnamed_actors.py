@@ -170,3 +170,20 @@ def test_coordinated_country_adjectives_share_the_role(geopol_pipeline, text, co
 def test_a_country_name_does_not_take_the_role_of_its_neighbour(geopol_pipeline):
     sources = {e.source.code for e in _events(geopol_pipeline, "Russia and Chinese troops held joint drills.")}
     assert "RUSMIL" not in sources, sources
+
+
+def test_two_countries_exercising_together_cooperate(geopol_pipeline):
+    got = _triples(geopol_pipeline, "French and Egyptian warships on Monday launched 10 days of war games in "
+                                    "the Mediterranean Sea.")
+    assert ("06", "FRAMIL", "EGYMIL") in got and ("06", "EGYMIL", "FRAMIL") in got, got
+    # one country's drills stay a show of force
+    got = _triples(geopol_pipeline, "Russia held military drills in the Baltic Sea.")
+    assert any(r == "15" for r, _, _ in got) and not any(r == "06" for r, _, _ in got), got
+
+
+def test_hearing_into_and_donations(geopol_pipeline):
+    got = _triples(geopol_pipeline, "Israel's high court opened a landmark hearing into the legality of "
+                                    "interrogation techniques.")
+    assert any(r == "09" and s == "ISRJUD" for r, s, _ in got), got
+    got = _triples(geopol_pipeline, "Japan donated 20 ambulances to the Palestinian Red Crescent.")
+    assert any(r == "07" and s == "JPN" for r, s, _ in got), got

@@ -111,6 +111,9 @@ TRANSNATIONAL = {"IGO", "NGO", "MNC", "UNO", "INT"}
 # cooperative acts that coordinated parties of different countries do with each other unless a pattern binds
 # another party: "Bosnia and Slovenia agreed to a ceasefire", "Czechia and Albania upgraded their ties"
 JOINT_ROOTS = {"03", "04", "05", "06"}
+# what two countries' forces do together when they "hold" or "launch" them: military cooperation (062)
+EXERCISES = frozenset({"exercise", "exercises", "drill", "drills", "maneuvers", "manoeuvres", "wargames",
+                       "war-games", "games", "war"})
 RECIPROCAL_OBJECTS = {("each", "other"), ("one", "another")}
 # verbs whose coordinated subjects act on each other when no object is named: "Indian and Chinese
 # soldiers clashed", "the army and the RSF fought in Khartoum"
@@ -332,6 +335,10 @@ class EventExtractor:
         self._negotiate = Pattern(code="046", head=frozenset(), noun=True, words=(), forbidden=frozenset(),
                                   target=None, swap=False, text="<agreement> under discussion|negotiation",
                                   origin="construction (extract.UNDER_NEGOTIATION)")
+        # two countries' forces demonstrating power together exercise together: military cooperation
+        self._joint_exercise = Pattern(code="062", head=frozenset(), noun=False, words=(), forbidden=frozenset(),
+                                       target=None, swap=False, text="<150 by the forces of two countries>",
+                                       origin="construction (extract: a show of force by two countries)")
 
     # -- actor lookup -----------------------------------------------------------------
     @staticmethod
@@ -1159,6 +1166,9 @@ class EventExtractor:
         out: list[Candidate] = []
         reciprocal = False
         symmetric = pattern.code in self.symmetric or pattern.code[:3] in self.symmetric
+        if pattern.code == "150" and not targets and len({a.country for a in sources if a.country}) > 1 \
+                and any(EXERCISES & w for w in pattern.words):
+            pattern = self._joint_exercise   # "French and Egyptian warships launched war games"
         joint = pattern.code[:2] in JOINT_ROOTS and len({a.country for a in sources}) > 1 and not pattern.swap
         if joint and not bound:   # the parties acted with each other, not with a guessed third party
             targets = []
