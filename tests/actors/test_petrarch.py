@@ -86,3 +86,5 @@ def test_phoenix_dictionaries_load(shared, nlp):
     r = ActorResolver(kb, nlp.tokenizer)
     assert codes(r, nlp, "Russian troops shelled Kharkiv.") == ["RUSMIL", "UKR"]
     assert codes(r, nlp, "Vladimir Putin met the UN Security Council.", date(2024, 6, 20))[0] == "RUSGOV"
+    # a country adjective coordinated with a role word that has no country of its own (a regression)
+    assert codes(r, nlp, "Serbian and Moslem armed forces clashed near Gorazde.")[0].startswith("SRB")

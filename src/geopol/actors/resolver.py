@@ -421,7 +421,8 @@ class ActorResolver:
             a, b = m1.actors[0], m2.actors[0]
             between = [t.lower_ for t in doc[m1.end:m2.start]]
             if between not in (["and"], ["or"], [","], [",", "and"]) or not a.country or a.code != a.country \
-                    or a.country in NONSTATE or not b.sector or b.code != b.country + b.sector:
+                    or a.country in NONSTATE or not b.sector or not b.country \
+                    or b.code != b.country + b.sector:
                 continue
             t1, t2 = doc[m1.end - 1], doc[m2.start]
             if t1.dep_ not in ("amod", "compound", "nmod", "conj") or t1.head.i >= m2.end \
