@@ -7,7 +7,8 @@ clauses are embedded, one batch per sentence.
 
 Rules (thresholds chosen by measurement, see data/training/README.md "Combination"):
 
-* both fire, same 3-digit code          -> pattern code kept (it may be a 4-digit refinement);
+* both fire, same 3-digit code          -> pattern code kept (it may be a 4-digit refinement) with the
+                                           pattern's confidence; with ``agree_boost`` (off: measured worse)
                                            confidence = 1 - (1 - p_pattern)(1 - p_model)
 * both fire, same root, other 3-digit   -> pattern code kept, pattern confidence
 * both fire, different root             -> model re-codes when p_model >= recode_threshold and the
@@ -19,8 +20,8 @@ Rules (thresholds chosen by measurement, see data/training/README.md "Combinatio
                                            ``fill_only`` only in a sentence where no pattern found a
                                            specific (non-01) event
 
-The defaults (``CombineRules``) make the patterns lead: no re-coding, no penalties, the model only fills
-sentences the patterns left empty.
+The defaults (``CombineRules``) make the patterns lead: no re-coding, no penalties, no boost, the model
+only fills sentences the patterns left empty.
 """
 from __future__ import annotations
 
@@ -49,6 +50,7 @@ class CombineRules:
     veto_penalty: float = 0.0
     model_scale: float = 0.90
     fill_only: bool = True        # the model adds events only to sentences with no specific (non-01) pattern event
+    agree_boost: bool = False     # raise a pattern event's confidence when the model agrees (measured: see README)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +73,8 @@ def decide(pattern_code: str | None, pattern_conf: float, pred: Prediction | Non
     if pred.code == NO_EVENT:
         return Decision(pattern_code, pattern_conf * (1 - rules.veto_penalty * p), "pattern")
     if pattern_code[:3] == pred.code:
-        return Decision(pattern_code, min(0.99, 1 - (1 - pattern_conf) * (1 - p)), "pattern+model")
+        conf = min(0.99, 1 - (1 - pattern_conf) * (1 - p)) if rules.agree_boost else pattern_conf
+        return Decision(pattern_code, conf, "pattern+model")
     if pattern_code[:2] == pred.code[:2]:
         return Decision(pattern_code, pattern_conf, "pattern")
     if p >= rules.recode_threshold and pattern_conf < rules.pattern_weak:
