@@ -187,3 +187,15 @@ def test_hearing_into_and_donations(geopol_pipeline):
     assert any(r == "09" and s == "ISRJUD" for r, s, _ in got), got
     got = _triples(geopol_pipeline, "Japan donated 20 ambulances to the Palestinian Red Crescent.")
     assert any(r == "07" and s == "JPN" for r, s, _ in got), got
+
+
+def test_named_possessor_across_a_modifier(geopol_pipeline):
+    got = _triples(geopol_pipeline, "Nicaragua's Sandinista government ordered the newspaper to close.")
+    assert any(s == "NICGOV" for _, s, _ in got), got
+
+
+def test_reaching_a_consensus_is_an_agreement_and_re_open_is_reopen(geopol_pipeline):
+    got = _triples(geopol_pipeline, "Israel and the Palestinians reached a consensus on water resources.")
+    assert ("05", "ISR", "PSE") in got, got
+    ev = geopol_pipeline.code_text("The Turkish government re-opened its embassy in Damascus.").events
+    assert any(e.type.code == "050" and e.source.code == "TURGOV" for e in ev), ev

@@ -794,6 +794,12 @@ class ActorResolver:
         if poss is None and start > sent.start and doc[start - 1].lower_ in POSS_PRONOUNS:
             poss = doc[start - 1]
         if poss is not None and poss.i < start:
+            named = next((m for m in out if m.start <= poss.i < m.end and len(m.actors) == 1), None)
+            x = named.actors[0] if named is not None else None
+            if x is not None and x.country and x.country not in NONSTATE and x.code == x.country:
+                absorbed.add(named.start)    # "Nicaragua's Sandinista government"
+                return make(named.start, span_end, self._code(x.country, sec, sector), x.country, sector,
+                            f"role {sector} ({sec.phrase!r}) of the possessor {x.text!r} ({x.country})")
             found = self._possessor(poss, sent, out, country_mentions(), ctx, last_before)
             if found is not None:
                 actors, how = found
