@@ -596,14 +596,16 @@ class EventExtractor:
 
     def _bind_target_in(self, trig, pattern, frame, idx, default_preps, sources=None,
                         scan: bool = True) -> tuple[list[Actor], bool]:
+        # (without the scan, after the object was a role word without a country: prepositions only, not
+        # what is named inside that object, "trained hackers capable of attacking the United States")
         if pattern.target is not None:
             if OBJ in pattern.target:
-                found = self._objects(trig, idx)
+                found = self._objects(trig, idx) if scan else []
             else:
                 found = self._prep_target(trig, frame, pattern.target, idx)
             if found:
                 return found, True
-        found = self._objects(trig, idx) if not pattern.noun else []
+        found = self._objects(trig, idx) if not pattern.noun and scan else []
         found = [a for a in found if other_party(a, sources)]   # "X said they (= X) will attack Y": Y
         if not found:
             found = [a for a in self._prep_target(trig, frame, default_preps, idx) if other_party(a, sources)]
