@@ -199,3 +199,22 @@ def test_reaching_a_consensus_is_an_agreement_and_re_open_is_reopen(geopol_pipel
     assert ("05", "ISR", "PSE") in got, got
     ev = geopol_pipeline.code_text("The Turkish government re-opened its embassy in Damascus.").events
     assert any(e.type.code == "050" and e.source.code == "TURGOV" for e in ev), ev
+
+
+def test_main_verb_parsed_as_a_modifier(geopol_pipeline):
+    # spaCy reads "motorbikes killed ..." as a reduced relative clause; a participle takes no object
+    got = _triples(geopol_pipeline, "Gunmen on motorbikes killed at least 20 villagers in northwestern Nigeria "
+                                    "on Saturday.")
+    assert ("19", "NGAUAF", "NGACVL") in got, got
+
+
+def test_mediation_between_two_parties(geopol_pipeline):
+    got = _triples(geopol_pipeline, "Egypt mediated between Israel and Hamas to secure a truce.")
+    assert {("04", "EGY", "ISR"), ("04", "EGY", "PSEREBHMS")} <= got, got
+    got = _triples(geopol_pipeline, "Qatar brokered a deal between Israel and Hamas to pause the fighting.")
+    assert {("04", "QAT", "ISR"), ("04", "QAT", "PSEREBHMS")} <= got, got
+
+
+def test_boarding_a_vessel(geopol_pipeline):
+    got = _triples(geopol_pipeline, "China's coast guard boarded a Philippine vessel near Second Thomas Shoal.")
+    assert any(r == "17" and s.startswith("CHN") and t == "PHL" for r, s, t in got), got

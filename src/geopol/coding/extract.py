@@ -478,6 +478,13 @@ class EventExtractor:
                     t = n.head
                     continue
                 break
+            if t.dep_ == "acl" and t.tag_ in ("VBD", "VBN") and any(c.dep_ == "dobj" for c in t.children) \
+                    and t.sent.root.pos_ in ("NOUN", "PROPN") and t.sent.root.i < t.i:
+                # a mis-parsed main verb (a participle takes no object): "Gunmen on motorbikes killed 20
+                # villagers" read as "motorbikes [that] killed", in a sentence whose root is a noun
+                found = self._actors_of(t.sent.root, idx)
+                if found:
+                    return found, [], how_prefix + f"subject '{t.sent.root.text}' (main verb parsed as a modifier)"
             if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.dep_ == "prep" and t.head.head.pos_ == "VERB" \
                     and t.head.lower_ in ("by", "to"):
                 # a gerund under the verb's preposition is done by its subject: "resorted to throwing stones",
@@ -665,6 +672,20 @@ class EventExtractor:
                     for o in p.children:
                         if o.dep_ == "pobj":
                             found = self._actors_of(o, idx)
+                            if len(found) > 1:
+                                return found
+        return []
+
+    def _between_targets(self, trig: Token, idx, sources) -> list[Actor]:
+        """The parties of a "between" phrase of the trigger or of its object, when the trigger has its own
+        subject: "Egypt mediated between Israel and Hamas", "Qatar brokered a deal between Israel and
+        Hamas" (each party a target)."""
+        for h in [trig] + [c for c in trig.children if c.dep_ in ("dobj", "attr")]:
+            for p in h.children:
+                if p.dep_ == "prep" and p.lower_ == "between":
+                    for o in p.children:
+                        if o.dep_ == "pobj":
+                            found = [a for a in self._actors_of(o, idx) if a not in sources]
                             if len(found) > 1:
                                 return found
         return []
@@ -891,6 +912,8 @@ class EventExtractor:
                 targets = self._subtree_target(tok, sources, idx)
             if how == BETWEEN:
                 targets = [t for t in targets if t not in sources]
+            elif sources and len(targets) < 2 and (between := self._between_targets(tok, idx, sources)):
+                targets, bound = between, True    # "Egypt mediated between Israel and Hamas"
             emitted = self._emit(tok, pattern, sources, targets, bound, how)
             out.extend(emitted)
             if emitted and self.intents:
