@@ -232,7 +232,7 @@ class Pipeline:
                     if UNPLACED in c.source.rule and etype.code[:2] == "01":
                         continue        # "Analysts say ...": a comment by nobody in particular
                     if target is not None and target.code == source.code:
-                        target = None   # "police clashed with protesters" both placed in one country
+                        target = None   # two role words of one kind placed alike: "rebels fought rival rebels"
                     eid = event_id(doc, index, trig_off, source.code, target.code if target else None,
                                    etype.code)
                     if eid in seen:
