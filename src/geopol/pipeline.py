@@ -111,13 +111,14 @@ class Pipeline:
                    classifier=classifier)
 
     @staticmethod
-    def _place(actor: Actor | None, other: Actor | None, loc) -> Actor | None:
+    def _place(actor: Actor | None, other: Actor | None, loc, attacked: bool = False) -> Actor | None:
         """An actor the text gives no country takes the country of the event's place, else (for an
         unidentified perpetrator or a domestic kind of actor: rebels, protesters; not troops or diplomats)
         that of the other party. So an unidentified perpetrator (``UAF``: "a roadside bomb near Samarra killed
         a U.S. soldier" -> IRQUAF) or a role word alone ("rebels seized Goma" -> CODREB, "protesters clashed
         with Kenyan police" -> KENOPP). A country named as a party is not a place ("Moldova expelled two
-        diplomats"). Unplaced, a role word keeps its sector alone as its code ("REB")."""
+        diplomats"); troops take a country-level place only when attacked there ("militants stormed a
+        military base in Burkina Faso"). Unplaced, a role word keeps its sector alone as its code ("REB")."""
         if actor is None or actor.country:
             return actor
         unidentified = actor.code == UNIDENTIFIED
@@ -127,7 +128,7 @@ class Pipeline:
         if actor.sector in FOREIGN_PRONE and actor.sector != "MIL":
             return actor     # refugees, aid agencies, companies: foreign where they are more often than not
         country = loc.country if loc is not None and loc.country and loc.country not in NONSTATE else None
-        if country and not unidentified and loc.precision == "country" and (
+        if country and not unidentified and not attacked and loc.precision == "country" and (
                 actor.sector == "MIL" or other is not None and other.country == country):
             # "Moldova expelled two diplomats": the country named is a party, not a place; "troops in Syria"
             # may be anyone's, "troops clashed with militants near Kandahar" most likely Afghanistan's
@@ -224,7 +225,7 @@ class Pipeline:
                         if etype.code == "043":   # "Beijing hosted ...": the host's own city
                             loc = self._host_place(c.source) or loc
                     source = self._place(c.source, c.target, loc)
-                    target = self._place(c.target, c.source, loc)
+                    target = self._place(c.target, c.source, loc, attacked=etype.code[:2] in ("18", "19", "20"))
                     if target is not None and etype.code[:2] == "15" and UNPLACED in c.target.rule:
                         target = None   # "deployed an aircraft carrier to ...": the force moved, no target
                     if source.code == UNIDENTIFIED:

@@ -218,3 +218,23 @@ def test_mediation_between_two_parties(geopol_pipeline):
 def test_boarding_a_vessel(geopol_pipeline):
     got = _triples(geopol_pipeline, "China's coast guard boarded a Philippine vessel near Second Thomas Shoal.")
     assert any(r == "17" and s.startswith("CHN") and t == "PHL" for r, s, t in got), got
+
+
+@pytest.mark.parametrize("text,source,target", [
+    ("Two civilians were injured in a Russian airstrike on Kharkiv.", "RUS", "UKRCVL"),
+    ("Three people were killed by an Israeli drone strike in southern Lebanon.", "ISRMIL", "LBNCVL"),
+])
+def test_the_country_of_the_attack(geopol_pipeline, text, source, target):
+    assert ("19", source, target) in _triples(geopol_pipeline, text) or \
+        ("18", source, target) in _triples(geopol_pipeline, text), _triples(geopol_pipeline, text)
+
+
+def test_troops_attacked_in_a_country_are_placed_there(geopol_pipeline):
+    got = _triples(geopol_pipeline, "Militants stormed a military base in Burkina Faso, killing 20 soldiers.")
+    assert ("19", "BFAUAF", "BFAMIL") in got, got
+
+
+def test_between_a_role_word_and_a_group_misparsed_as_a_modifier(geopol_pipeline):
+    got = {(s, t) for _, s, t in _triples(geopol_pipeline, "Heavy fighting erupted between the army and M23 "
+                                                          "rebels near Goma.")}
+    assert ("CODREBMTT", "CODMIL") in got and ("CODMIL", "CODREBMTT") in got, got

@@ -860,6 +860,9 @@ class ActorResolver:
         if sector not in FOREIGN_PRONE or self._governmental(g):
             c, how = self._context_country(sent, start, sector, out, country_mentions(), prev, ctx, person=False)
         if c is None:
+            if any(c.dep_ == "cc" for c in doc[end - 1].children) and doc[end - 1].pos_ == "NOUN":
+                # "between the army and M23 rebels", parsed as a modifier of "rebels"
+                return make(start, end, sector, None, sector, f"role {sector} ({sec.phrase!r}); {UNPLACED}")
             if head.i != end - 1 or head.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod", "attr", "oprd"):
                 return None      # a modifier or a predicate, not an actor: "military aid", "was elected president"
             return make(start, span_end, sector, None, sector, f"role {sector} ({sec.phrase!r}); {UNPLACED}")

@@ -808,6 +808,21 @@ class EventExtractor:
 
     # -- agreements referred back to ------------------------------------------------------
     @staticmethod
+    def _weapon_owner(verb: Token, noun: Token | None, idx) -> tuple[list[Actor], str]:
+        """The country that modifies the weapon or attack named as the agent: "injured in a Russian
+        airstrike", "killed by an Israeli drone", "a Ukrainian missile hit ..." -> that country."""
+        nouns = [noun] if noun is not None else [
+            o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "by")
+            for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in UNNAMED_AGENTS]
+        for n in nouns:
+            for c in n.children:
+                if c.dep_ in ("amod", "compound", "nmod") and c.i in idx:
+                    actors = [a for a in idx[c.i].actors if a.country and a.country not in ("IGO", "NGO")]
+                    if actors:
+                        return actors, f"modifier of the attack '{n.text}'"
+        return [], ""
+
+    @staticmethod
     def _unidentified(verb: Token, passive: bool) -> tuple[list[Actor], str]:
         """The unidentified perpetrator of violence whose agent names no actor: a passive with no agent or
         an agent that is a weapon or an attack ("killed by a roadside bomb", "were killed in a car bombing"),
@@ -904,6 +919,13 @@ class EventExtractor:
                 sources, how = between, BETWEEN     # "Fighting between X and Y killed ..."
             if not sources and pattern.code[:2] in VIOLENT_ROOTS:
                 sources, how = self._unidentified(tok, bool(passive_subj))
+                if sources:   # "injured in a Russian airstrike": the attack's country, not an unknown one
+                    agent = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None) \
+                        if not passive_subj else next((gc for c in tok.children if c.dep_ == "agent"
+                                                       for gc in c.children if gc.dep_ == "pobj"), None)
+                    owner, owner_how = self._weapon_owner(tok, agent, idx)
+                    if owner:
+                        sources, how = owner, owner_how
             if passive_subj and not sources and pattern.target is not None and OBJ in pattern.target:
                 continue  # "X was attacked" without an agent: no source
             targets, bound = (passive_subj, True) if passive_subj else \
