@@ -238,3 +238,17 @@ def test_between_a_role_word_and_a_group_misparsed_as_a_modifier(geopol_pipeline
     got = {(s, t) for _, s, t in _triples(geopol_pipeline, "Heavy fighting erupted between the army and M23 "
                                                           "rebels near Goma.")}
     assert ("CODREBMTT", "CODMIL") in got and ("CODMIL", "CODREBMTT") in got, got
+
+
+@pytest.mark.parametrize("text,root,source", [
+    ("A bomb went off at a bus station in Quetta.", "18", "PAKUAF"),
+    ("A car bomb exploded outside a government building in Mogadishu, killing 6.", "18", "SOMUAF"),
+    ("Clashes between rival gangs in Port-au-Prince left 12 people dead.", "19", "HTICRM"),
+])
+def test_violence_with_no_named_perpetrator(geopol_pipeline, text, root, source):
+    got = _triples(geopol_pipeline, text)
+    assert any(r == root and s == source for r, s, _ in got), got
+
+
+def test_a_passive_without_violence_is_still_nothing(geopol_pipeline):
+    assert not geopol_pipeline.code_text("The meeting was postponed until next week.").events

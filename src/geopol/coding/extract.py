@@ -672,8 +672,8 @@ class EventExtractor:
                     for o in p.children:
                         if o.dep_ == "pobj":
                             found = self._actors_of(o, idx)
-                            if len(found) > 1:
-                                return found
+                            if len(found) > 1 or (found and any(c.lower_ == "rival" for c in o.children)):
+                                return found     # (one: "clashes between rival gangs")
         return []
 
     def _between_targets(self, trig: Token, idx, sources) -> list[Actor]:
@@ -797,8 +797,10 @@ class EventExtractor:
     def extract(self, sent: Span, mentions: list[Mention], memory: EventMemory | None = None) -> list[Candidate]:
         if memory is not None:
             memory.sentences += 1
-        if not mentions:
+        if not mentions and not any(t.lemma_.lower() in UNNAMED_AGENTS or t.dep_ == "nsubjpass" for t in sent):
             return self._remembered_agreement(sent, memory) if memory is not None and memory.parties else []
+        # (with no actor named, violence by an unnamed perpetrator can still be an event: "a bomb went off
+        # at a bus station in Quetta", "three people were killed in Mosul")
         out = self._extract(sent, mentions)
         if memory is not None:
             self._remember(out, memory)
