@@ -252,3 +252,12 @@ def test_violence_with_no_named_perpetrator(geopol_pipeline, text, root, source)
 
 def test_a_passive_without_violence_is_still_nothing(geopol_pipeline):
     assert not geopol_pipeline.code_text("The meeting was postponed until next week.").events
+
+
+def test_the_army_of_the_story(geopol_pipeline):
+    text = ("KANO, Nigeria (Reuters) - Gunmen killed at least 15 people in a village in northern Nigeria on "
+            "Sunday, police said.\nThe attackers arrived on motorcycles.\nThe army later deployed troops to the area.")
+    ev = geopol_pipeline.code_text(text).events
+    assert any(e.type.code.startswith("15") and e.source.code == "NGAMIL" for e in ev), ev
+    # arriving somewhere unnamed is no visit
+    assert not any(e.type.code == "042" for e in ev), ev

@@ -50,6 +50,8 @@ UNPLACED = "no country in the text"
 # sectors whose members are often foreign where they are ("troops in Iraq", "refugees in Hungary"): a place
 # they are in does not give their country
 FOREIGN_PRONE = {"MIL", "REF", "MNC", "NGO", "DEV", "SPY"}
+# ... but "the army" of a story is its country's own
+NATIONAL_FORCES = {"army", "military", "armed forces", "navy", "air force", "national army"}
 LOC_PREPS = {"in", "at", "throughout", "across", "inside", "within"}
 LINK_PREPS = {"of", "for", "from"}
 # role words that stand for the actor of their "of"/"for" phrase ("leaders of Hamas", "officials of the
@@ -857,7 +859,7 @@ class ActorResolver:
         # 4. the country from the context: "traditional elders", "the opposition coalition ... in Baku";
         # else none yet: the pipeline gives it the event's place ("rebels seized Goma" -> CODREB)
         c, how = None, ""
-        if sector not in FOREIGN_PRONE or self._governmental(g):
+        if sector not in FOREIGN_PRONE or self._governmental(g) or self._national_force(doc, start, end):
             c, how = self._context_country(sent, start, sector, out, country_mentions(), prev, ctx, person=False)
         if c is None:
             if any(c.dep_ == "cc" for c in doc[end - 1].children) and doc[end - 1].pos_ == "NOUN":
@@ -868,6 +870,11 @@ class ActorResolver:
             return make(start, span_end, sector, None, sector, f"role {sector} ({sec.phrase!r}); {UNPLACED}")
         return make(start, span_end, self._code(c, sec, sector), c, sector,
                     f"role {sector} ({sec.phrase!r}); country {c} from context ({how})")
+
+    @staticmethod
+    def _national_force(doc, start: int, end: int) -> bool:
+        """ "the army", "the military": a country's own forces, the country of the story (not "troops")."""
+        return doc[start:end].text.lower() in NATIONAL_FORCES and start > 0 and doc[start - 1].lower_ == "the"
 
     @staticmethod
     def _governmental(g) -> bool:
