@@ -659,13 +659,8 @@ class EventExtractor:
                 return True
         return False
 
-    def _between(self, trig: Token, idx) -> list[Actor]:
-        """The parties of a "between" phrase of the event word, or of the clause an event noun is the subject
-        of: "fighting between Azerbaijani and Armenian forces", "clashes broke out between police and
-        protesters". Two or more parties are each other's counterparts."""
-        heads = [trig]
-        if trig.dep_ in ("nsubj", "nsubjpass") and trig.head.pos_ in ("VERB", "AUX"):
-            heads.append(trig.head)   # "clashes broke out between ...", "fighting erupted between ..."
+    def _between_parties(self, heads, idx) -> list[Actor]:
+        """The actors of the first "between" phrase under ``heads`` ("between Israel and Hamas")."""
         for h in heads:
             for p in h.children:
                 if p.dep_ == "prep" and p.lower_ == "between":
@@ -676,19 +671,22 @@ class EventExtractor:
                                 return found     # (one: "clashes between rival gangs")
         return []
 
+    def _between(self, trig: Token, idx) -> list[Actor]:
+        """The parties of a "between" phrase of the event word, or of the clause an event noun is the subject
+        of: "fighting between Azerbaijani and Armenian forces", "clashes broke out between police and
+        protesters". Two or more parties are each other's counterparts."""
+        heads = [trig]
+        if trig.dep_ in ("nsubj", "nsubjpass") and trig.head.pos_ in ("VERB", "AUX"):
+            heads.append(trig.head)   # "clashes broke out between ...", "fighting erupted between ..."
+        return self._between_parties(heads, idx)
+
     def _between_targets(self, trig: Token, idx, sources) -> list[Actor]:
         """The parties of a "between" phrase of the trigger or of its object, when the trigger has its own
         subject: "Egypt mediated between Israel and Hamas", "Qatar brokered a deal between Israel and
         Hamas" (each party a target)."""
-        for h in [trig] + [c for c in trig.children if c.dep_ in ("dobj", "attr")]:
-            for p in h.children:
-                if p.dep_ == "prep" and p.lower_ == "between":
-                    for o in p.children:
-                        if o.dep_ == "pobj":
-                            found = [a for a in self._actors_of(o, idx) if a not in sources]
-                            if len(found) > 1:
-                                return found
-        return []
+        heads = [trig] + [c for c in trig.children if c.dep_ in ("dobj", "attr")]
+        found = [a for a in self._between_parties(heads, idx) if a not in sources]
+        return found if len(found) > 1 else []
 
     # -- noun events ----------------------------------------------------------------------
     def _noun_source(self, noun: Token, frame: list[Token], idx) -> tuple[list[Actor], str]:
@@ -810,13 +808,15 @@ class EventExtractor:
 
     # -- agreements referred back to ------------------------------------------------------
     @staticmethod
-    def _weapon_owner(verb: Token, noun: Token | None, idx) -> tuple[list[Actor], str]:
+    def _weapon_owner(verb: Token, idx) -> tuple[list[Actor], str]:
         """The country that modifies the weapon or attack named as the agent: "injured in a Russian
         airstrike", "killed by an Israeli drone", "a Ukrainian missile hit ..." -> that country."""
-        nouns = [noun] if noun is not None else [
-            o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "by")
-            for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in UNNAMED_AGENTS]
+        nouns = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")] + [
+            o for p in verb.children if p.dep_ in ("prep", "agent") and p.lower_ in ("in", "by")
+            for o in p.children if o.dep_ == "pobj"]
         for n in nouns:
+            if n.lemma_.lower() not in UNNAMED_AGENTS:
+                continue
             for c in n.children:
                 if c.dep_ in ("amod", "compound", "nmod") and c.i in idx:
                     actors = [a for a in idx[c.i].actors if a.country and a.country not in ("IGO", "NGO")]
@@ -922,10 +922,7 @@ class EventExtractor:
             if not sources and pattern.code[:2] in VIOLENT_ROOTS:
                 sources, how = self._unidentified(tok, bool(passive_subj))
                 if sources:   # "injured in a Russian airstrike": the attack's country, not an unknown one
-                    agent = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None) \
-                        if not passive_subj else next((gc for c in tok.children if c.dep_ == "agent"
-                                                       for gc in c.children if gc.dep_ == "pobj"), None)
-                    owner, owner_how = self._weapon_owner(tok, agent, idx)
+                    owner, owner_how = self._weapon_owner(tok, idx)
                     if owner:
                         sources, how = owner, owner_how
             if passive_subj and not sources and pattern.target is not None and OBJ in pattern.target:
