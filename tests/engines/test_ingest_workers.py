@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -13,14 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from store_corpus import documents, write_jsonl
-
-GEOPOL = [sys.executable, "-c", "from geopol.cli import main; main()"]
-
-
-def geopol(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([*GEOPOL, *args], capture_output=True, text=True, timeout=300)
-
+from store_corpus import documents, geopol, ingest_until_committed, write_jsonl
 
 def snapshot(db: Path) -> dict:
     con = duckdb.connect(str(db), read_only=True)
@@ -76,16 +68,8 @@ def test_two_workers_same_store_as_one_idempotent_and_kill_9_safe(tmp_path):
     assert again.returncode == 0 and "166 skipped (already stored)" in again.stderr, again.stderr
     assert snapshot(two_db) == want
 
-    proc = subprocess.Popen([*GEOPOL, "ingest", str(corpus), "--db", str(crash_db), "--batch", "20",
-                             "--workers", "2", "--log-batches"], stderr=subprocess.PIPE, text=True)
-    committed = 0
-    deadline = time.monotonic() + 180
-    while committed < 2 and time.monotonic() < deadline:
-        line = proc.stderr.readline()
-        if not line:
-            break
-        committed += "committed" in line
-    assert committed == 2, "the run ended before two batches were committed"
+    proc = ingest_until_committed(str(corpus), "--db", str(crash_db), "--batch", "20", "--workers", "2",
+                                  batches=2, timeout=180)
     workers = children(proc.pid)
     time.sleep(0.1)                       # into the next batch
     os.kill(proc.pid, signal.SIGKILL)

@@ -1,9 +1,34 @@
-"""A generated JSONL corpus for ingest tests: a few sentence templates, many small documents."""
+"""A generated JSONL corpus for ingest tests: a few sentence templates, many small documents; and the
+`geopol` command line as the ingest tests run it."""
 from __future__ import annotations
 
 import json
 import random
+import subprocess
+import sys
+import time
 from pathlib import Path
+
+GEOPOL = [sys.executable, "-c", "from geopol.cli import main; main()"]
+
+
+def geopol(*args: str, **kw) -> subprocess.CompletedProcess:
+    return subprocess.run([*GEOPOL, *args], capture_output=True, text=True, timeout=300, **kw)
+
+
+def ingest_until_committed(*args: str, batches: int, timeout: float) -> subprocess.Popen:
+    """Start `geopol ingest ARGS --log-batches` and return it, still running, once ``batches`` batches are
+    committed (asserted)."""
+    proc = subprocess.Popen([*GEOPOL, "ingest", *args, "--log-batches"], stderr=subprocess.PIPE, text=True)
+    committed = 0
+    deadline = time.monotonic() + timeout
+    while committed < batches and time.monotonic() < deadline:
+        line = proc.stderr.readline()
+        if not line:
+            break
+        committed += "committed" in line
+    assert committed == batches, f"the run ended before {batches} batches were committed"
+    return proc
 
 COUNTRIES = ["Russia", "Ukraine", "China", "Japan", "France", "Germany", "Iran", "Israel", "India", "Pakistan",
              "Turkey", "Egypt", "Brazil", "Canada", "Poland"]

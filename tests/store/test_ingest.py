@@ -4,8 +4,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -15,14 +13,7 @@ import pytest
 from geopol.ingest.readers import read_paths
 from geopol.records import Document
 from geopol.store import Store
-from store_corpus import documents, write_jsonl
-
-GEOPOL = [sys.executable, "-c", "from geopol.cli import main; main()"]
-
-
-def geopol(*args: str, **kw) -> subprocess.CompletedProcess:
-    return subprocess.run([*GEOPOL, *args], capture_output=True, text=True, timeout=300, **kw)
-
+from store_corpus import documents, geopol, ingest_until_committed, write_jsonl
 
 def snapshot(db: Path) -> dict:
     con = duckdb.connect(str(db), read_only=True)
@@ -107,16 +98,7 @@ def test_kill_9_mid_run_then_resume_equals_clean_run(tmp_path):
     want = snapshot(clean_db)
     assert len(want["documents"]) == 312 and len(want["events"]) > 300
 
-    proc = subprocess.Popen([*GEOPOL, "ingest", str(corpus), "--db", str(crash_db), "--batch", "20",
-                             "--log-batches"], stderr=subprocess.PIPE, text=True)
-    committed = 0
-    deadline = time.monotonic() + 120
-    while committed < 3 and time.monotonic() < deadline:
-        line = proc.stderr.readline()
-        if not line:
-            break
-        committed += "committed" in line
-    assert committed == 3, "the run ended before three batches were committed"
+    proc = ingest_until_committed(str(corpus), "--db", str(crash_db), "--batch", "20", batches=3, timeout=120)
     time.sleep(0.15)                      # into the next batch: coding or writing it
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
