@@ -12,7 +12,7 @@ from pathlib import Path
 
 from geopol.actors.kb import KnowledgeBase
 from geopol.actors.resolver import DOMESTIC, FOREIGN_PRONE, NONSTATE, UNPLACED, ActorResolver, DocContext
-from geopol.coding.extract import UNIDENTIFIED, EventExtractor, EventMemory
+from geopol.coding.extract import UNIDENTIFIED, EventExtractor, EventMemory, head_word
 from geopol.coding.modality import ModalityClassifier
 from geopol.coding.ontology import Ontology
 from geopol.coding.patterns import PatternSet
@@ -143,6 +143,25 @@ class Pipeline:
         return replace(actor, code=country + actor.sector, country=country,
                        rule=f"{actor.rule}; country of {where}")
 
+    @staticmethod
+    def _attacked_country(source: Actor, loc, sentence: str, place_mentions=()) -> Actor | None:
+        """Violence at a place the sentence names, abroad for its perpetrator, with no victim named: the
+        place's country is the target ("Russian forces shelled the city of Kharkiv" -> UKR, "Israeli jets
+        struck targets near Damascus" -> SYR), as event data sets code it."""
+        if loc is None or not loc.country or loc.country in NONSTATE or not source.country \
+                or source.country == loc.country or loc.water:   # (the Red Sea is not Saudi Arabia's)
+            return None
+        span = next(((m.start, m.end) for m in place_mentions
+                     if any(p.name == loc.name and p.country == loc.country for p in m.places)), None)
+        if span is None:
+            at = sentence.find(loc.name)
+            if at < 0:
+                return None      # the place is not named in this sentence
+            span = (at, at + len(loc.name))
+        text = sentence[span[0]:span[1]]
+        return Actor(text=text, code=loc.country, country=loc.country, start=span[0], end=span[1],
+                     rule=f"the country of the place attacked, {text!r} (no victim named)")
+
     def _host_place(self, host):
         """Where a hosting actor named by its capital ("Beijing hosted") is."""
         for place in self.locator.gaz.lookup(host.text) if host.text[:1].isupper() else ():
@@ -226,14 +245,19 @@ class Pipeline:
                             loc = self._host_place(c.source) or loc
                     source = self._place(c.source, c.target, loc)
                     target = self._place(c.target, c.source, loc, attacked=etype.code[:2] in ("18", "19", "20"))
+                    if target is None and etype.code[:2] in ("18", "19", "20"):
+                        target = self._attacked_country(source, loc, sent.text, place_mentions or ())
                     if target is not None and etype.code[:2] == "15" and UNPLACED in c.target.rule:
                         target = None   # "deployed an aircraft carrier to ...": the force moved, no target
                     if source.code == UNIDENTIFIED:
                         continue        # an unidentified perpetrator nowhere in particular says nothing
                     if UNPLACED in c.source.rule and etype.code[:2] == "01":
                         continue        # "Analysts say ...": a comment by nobody in particular
-                    if target is not None and target.code == source.code:
-                        target = None   # two role words of one kind placed alike: "rebels fought rival rebels"
+                    if target is not None and target.code == source.code and (
+                            head_word(target) == head_word(source) or UNPLACED not in c.target.rule):
+                        # two role words of one kind placed alike: "rebels fought rival rebels" (but herders who
+                        # attacked farmers are two parties)
+                        target = None
                     eid = event_id(doc, index, trig_off, source.code, target.code if target else None,
                                    etype.code)
                     if eid in seen:

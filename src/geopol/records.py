@@ -68,6 +68,7 @@ class Location:
     lon: float | None = None
     precision: str = "country"   # "city" | "admin1" | "feature" | "country"
     feature_id: str | None = None
+    water: bool = False          # a sea, strait, river...: the country is nominal (not in the record)
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "country": self.country, "admin1": self.admin1,

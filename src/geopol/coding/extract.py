@@ -72,7 +72,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
-from geopol.actors.resolver import UNPLACED, Mention
+from geopol.actors.resolver import NONSTATE, UNPLACED, Mention
 from geopol.coding.ontology import data_path, read_tsv
 from geopol.coding.patterns import OBJ, Pattern, PatternSet
 from geopol.records import Actor
@@ -99,7 +99,8 @@ OBJECT_CONTROL_NOUNS = {"invitation", "ultimatum", "call", "appeal", "request", 
                         "mandate", "instruction", "warning", "pressure", "authority", "right", "chance",
                         "opportunity", "license", "licence", "approval", "authorization", "green", "go-ahead"}
 # verbs whose infinitive is done by their subject even with an object ("promised Iran to withdraw")
-SUBJECT_CONTROL_VERBS = {"promise", "vow", "pledge", "threaten", "offer", "use", "take", "spend", "need", "send"}
+SUBJECT_CONTROL_VERBS = {"promise", "vow", "pledge", "threaten", "offer", "use", "take", "spend", "need", "send",
+                         "summon"}   # "summoned the ambassador to protest against ...": the summoner protests
 # verbs whose to-infinitive (often parsed as a purpose clause) is done by their object: "demanded the parties
 # to allow", "pressed Iran to release"
 DIRECTIVE_VERBS = {"urge", "demand", "ask", "call", "order", "press", "pressure", "force", "compel", "encourage",
@@ -117,6 +118,9 @@ EXERCISES = frozenset({"exercise", "exercises", "drill", "drills", "maneuvers", 
 RECIPROCAL_OBJECTS = {("each", "other"), ("one", "another")}
 # verbs whose coordinated subjects act on each other when no object is named: "Indian and Chinese
 # soldiers clashed", "the army and the RSF fought in Khartoum"
+# verbs whose object is what is talked about, not a party: "met Xi to discuss the war in Ukraine" (a party is
+# named by "with": "discussed trade with Japan")
+TOPIC_VERBS = {"discuss", "debate", "address", "review", "consider", "examine", "explore", "study"}
 RECIPROCAL_VERBS = {"clash", "fight", "battle", "skirmish", "scuffle", "brawl", "spar", "exchange"}
 # verbal acts aimed at someone named anywhere in what was said: "warned that ... if Washington did not stop"
 ADDRESSED_ROOTS = {"09", "10", "11", "12", "13"}
@@ -181,6 +185,16 @@ def _unplaced(a: Actor) -> bool:
     return a.country is None and UNPLACED in a.rule
 
 
+def head_word(a: Actor) -> str:
+    return a.text.split()[-1].lower() if a.text.split() else ""
+
+
+def _two_parties(a: Actor, b: Actor) -> bool:
+    """Whether a and b can be an event's two sides: two codes, or two groups named by different role words
+    the text gives no country ("herders" and "farmers", both AGR)."""
+    return a.code != b.code or (_unplaced(a) and _unplaced(b) and head_word(a) != head_word(b))
+
+
 def other_party(a: Actor, sources) -> bool:
     """Whether a guessed (unbound) target can be another party than the source: an actor of another
     country, or a domestic actor of another kind ("the Syrian government" for Syrian MPs, "Shona rebels"
@@ -188,6 +202,8 @@ def other_party(a: Actor, sources) -> bool:
     Algiers"), the organs of a source named only by its country, sub-bodies of one organization and the
     source's own kind of actor ("X said they (= X) will attack Y") cannot."""
     sources = list(sources or ())
+    if _unplaced(a) and sources and all(_unplaced(s) and _two_parties(s, a) for s in sources):
+        return True     # two groups named by different role words: "armed herders attacked farmers"
     if a.country not in {s.country for s in sources}:
         return True
     if not a.sector or a.country in TRANSNATIONAL or a.code in {s.code for s in sources} \
@@ -612,6 +628,9 @@ class EventExtractor:
                 found = self._prep_target(trig, frame, pattern.target, idx)
             if found:
                 return found, True
+        if trig.lemma_.lower() in TOPIC_VERBS and not pattern.noun:
+            found = self._prep_target(trig, [c for c in trig.children if c.dep_ == "prep"], ("with",), idx)
+            return [a for a in found if other_party(a, sources)], False
         found = self._objects(trig, idx) if not pattern.noun and scan else []
         found = [a for a in found if other_party(a, sources)]   # "X said they (= X) will attack Y": Y
         if not found:
@@ -927,8 +946,11 @@ class EventExtractor:
                         sources, how = owner, owner_how
             if passive_subj and not sources and pattern.target is not None and OBJ in pattern.target:
                 continue  # "X was attacked" without an agent: no source
+            # a weapon the pattern itself matched is its wording, not a party ("launched a drone at ...")
+            tidx = {i: m for i, m in idx.items() if i not in used or sent.doc[i].lemma_.lower() not in
+                    UNNAMED_AGENTS or not all(_unplaced(a) for a in m.actors)}
             targets, bound = (passive_subj, True) if passive_subj else \
-                self._bind_target(tok, pattern, frame, idx, DEFAULT_TARGET_PREPS, sources)
+                self._bind_target(tok, pattern, frame, tidx, DEFAULT_TARGET_PREPS, sources)
             if not targets and pattern.code[:2] in ADDRESSED_ROOTS:
                 targets = self._subtree_target(tok, sources, idx)
             if how == BETWEEN:
@@ -946,6 +968,7 @@ class EventExtractor:
                     out.extend(self._demand(tok, None, [], idx))
         out = self._drop_reported(out, matched)
         out = self._drop_carrier_generics(out)
+        out = self._victims_of_the_attack(out)
         nouns: list[Candidate] = []
         for tok in sent:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed or tok.i in idx:
@@ -978,6 +1001,26 @@ class EventExtractor:
             nouns.extend(self._emit(tok, pattern, sources, targets, bound, how))
         out.extend(self._drop_background(out, nouns))
         return self._statements_last(out)
+
+    @staticmethod
+    def _victims_of_the_attack(out: list[Candidate]) -> list[Candidate]:
+        """The role word without a country that a participle clause of an attack names is of the attacked
+        party's country when that party is of its kind: "ambushed a Malian army convoy near Boni, killing 12
+        soldiers" -> MLIMIL; "stormed a police post, wounding three officers"."""
+        attacked = {c.trigger.i: c.target for c in out
+                    if c.pattern.code[:2] in VIOLENT_ROOTS and c.target is not None and c.target.country}
+        if not attacked:
+            return out
+        fixed = []
+        for c in out:
+            t, head = c.target, attacked.get(c.trigger.head.i)
+            if t is not None and head is not None and c.trigger.dep_ == "advcl" and c.trigger.tag_ == "VBG" \
+                    and _unplaced(t) and t.sector == head.sector and head.country not in NONSTATE:
+                t = replace(t, code=head.country + t.sector, country=head.country,
+                            rule=f"{t.rule}; country of the attacked party {head.text!r}")
+                c = replace(c, target=t)
+            fixed.append(c)
+        return fixed
 
     @staticmethod
     def _statements_last(out: list[Candidate]) -> list[Candidate]:
@@ -1215,18 +1258,21 @@ class EventExtractor:
         if pattern.code == "150" and not targets and len({a.country for a in sources if a.country}) > 1 \
                 and any(EXERCISES & w for w in pattern.words):
             pattern = self._joint_exercise   # "French and Egyptian warships launched war games"
-        joint = pattern.code[:2] in JOINT_ROOTS and len({a.country for a in sources}) > 1 and not pattern.swap
+        joint = pattern.code[:2] in JOINT_ROOTS and len({a.code for a in sources}) > 1 and not pattern.swap
         if joint and not bound:   # the parties acted with each other, not with a guessed third party
+            # ("the Sudanese army and the RSF resumed talks in Jeddah")
             targets = []
         if not targets and len(sources) > 1 and (symmetric or joint or how == BETWEEN
                                                  or tok.lemma_.lower() in RECIPROCAL_VERBS
                                                  or self._reciprocal_object(tok)):
-            pairs = [(a, b) for a in sources for b in sources if a is not b and a.code != b.code]
-            reciprocal = True
+            # (two groups the text names by one role word each are two parties: "clashes between herders
+            # and farmers")
+            pairs = [(a, b) for a in sources for b in sources if a is not b and _two_parties(a, b)]
+            reciprocal = bool(pairs)
         else:
-            pairs = [(a, b) for a in sources for b in (targets or [None]) if b is None or a.code != b.code]
-            if not pairs and sources:
-                pairs = [(sources[0], None)]
+            pairs = [(a, b) for a in sources for b in (targets or [None]) if b is None or _two_parties(a, b)]
+        if not pairs:
+            pairs = [(sources[0], None)]
         for a, b in pairs:
             out.append(Candidate(tok, pattern, a, b, reciprocal or (symmetric and b is not None), conf, how))
             if symmetric and b is not None and not reciprocal:

@@ -320,6 +320,11 @@ class ModalityClassifier:
             if dep == "ccomp":
                 self._object_noun_cue(node, head, cues, trigger)
             return min(mode, _CLAUSE), False
+        if dep == "acl" and node.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in node.children) \
+                and any(c.dep_ == "agent" for c in node.children):
+            # a reduced relative clause with its agent, "a deal brokered by China": a past act of its own
+            # that describes the noun, not the noun's content
+            return mode, True
         if dep == "acl":
             self._governor_cue(node, head, "acl", cues, trigger)
             return _WEAK, False

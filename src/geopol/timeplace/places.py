@@ -25,6 +25,7 @@ from geopol.records import Location
 DATA = Path(__file__).resolve().parent / "data"
 
 KINDS = ("country", "admin1", "city", "feature")
+WATER = frozenset({"sea", "strait", "river", "lake", "canal", "reef"})   # feature types (features.tsv)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,11 +40,12 @@ class Place:
     id: str = ""                 # "gn:<geonameid>", "feat:<name>", "adm1:<ISO3>:<name>"
     alias: bool = False          # matched through an alternate name, not the main one
     capital: bool = False        # a national capital (wins over a same-named region: Washington)
+    water: bool = False          # a sea, strait, river ...: its country (features.tsv) is only nominal
 
     def to_location(self) -> Location:
         return Location(name=self.name, country=self.country, admin1=self.admin1,
                         lat=self.lat, lon=self.lon, precision=self.kind,
-                        feature_id=self.id or None)
+                        feature_id=self.id or None, water=self.water)
 
 
 # --------------------------------------------------------------------------- names
@@ -220,11 +222,11 @@ class Gazetteer:
                               filter(None, aliases.split("|")))
                 continue
             p = Place(name, cc or None, adm or None, float(lat), float(lon), "feature",
-                      1_000_000, f"feat:{name_key(name).replace(' ', '-')}")
+                      1_000_000, f"feat:{name_key(name).replace(' ', '-')}", water=ftype in WATER)
             g._add(name, p)
             for a in filter(None, aliases.split("|")):
                 g._add(a, Place(p.name, p.country, p.admin1, p.lat, p.lon, "feature",
-                                p.population, p.id, alias=True))
+                                p.population, p.id, alias=True, water=p.water))
         return g
 
     def _add_admin1(self, p: Place, aliases: Iterable[str] = ()) -> None:

@@ -1,0 +1,101 @@
+"""Who the parties of an event are, in news phrasings where the obvious word is not the party: a place
+attacked abroad, a topic discussed, a weapon launched, two groups named by role words alone, negotiators
+who are each other's counterparts, the victims named in a participle clause. Each sentence is one
+document: nothing carries over."""
+from __future__ import annotations
+
+import pytest
+
+
+def _triples(pipe, text, modality="asserted"):
+    return {(e.type.code, e.source.code if e.source else None, e.target.code if e.target else None)
+            for e in pipe.code_text(text).events if e.modality == modality}
+
+
+def _has(got, root, source, target):
+    return any(c.startswith(root) and s == source and t == target for c, s, t in got)
+
+
+@pytest.mark.parametrize("text,root,source,target", [
+    # violence at a place abroad with no victim named: the place's country
+    ("Russian forces shelled the city of Kharkiv overnight.", "19", "RUSMIL", "UKR"),
+    ("Turkish jets bombed targets near Duhok on Sunday.", "19", "TURMIL", "IRQ"),
+])
+def test_the_place_attacked_abroad_is_the_target(geopol_pipeline, text, root, source, target):
+    got = _triples(geopol_pipeline, text)
+    assert _has(got, root, source, target), got
+
+
+@pytest.mark.parametrize("text", [
+    # a sea's country in the gazetteer is nominal
+    "Houthi rebels launched a drone at a commercial ship in the Red Sea.",
+    # at home, the place is no target
+    "Pakistani troops raided a compound in Peshawar.",
+])
+def test_no_target_from_a_sea_or_a_place_at_home(geopol_pipeline, text):
+    got = _triples(geopol_pipeline, text)
+    assert got and all(t is None or not t.startswith(("SAU", "PAK")) or t.endswith(("UAF", "CVL")) for _, _, t in got), got
+
+
+def test_a_weapon_launched_is_not_the_target(geopol_pipeline):
+    got = _triples(geopol_pipeline, "Houthi rebels launched a drone at a commercial ship.")
+    assert got and all(t != "MIL" for _, _, t in got), got
+
+
+def test_what_is_discussed_is_no_party(geopol_pipeline):
+    got = _triples(geopol_pipeline, "French President Emmanuel Macron met Chinese leader Xi Jinping in Paris to "
+                                    "discuss trade and the war in Ukraine.")
+    assert _has(got, "04", "FRAGOV", "CHNGOV"), got
+    assert not any("UKR" in (s or "") + (t or "") for _, s, t in got), got
+    # a party is named by "with"
+    assert _has(_triples(geopol_pipeline, "Germany discussed energy prices with Norway."), "04", "DEU", "NOR")
+
+
+def test_negotiators_named_together_face_each_other_not_the_host_city(geopol_pipeline):
+    got = _triples(geopol_pipeline, "The Sudanese army and the Rapid Support Forces resumed talks in Jeddah.")
+    assert _has(got, "04", "SDNMIL", "SDNREBRSF") and _has(got, "04", "SDNREBRSF", "SDNMIL"), got
+    assert not any("SAU" in (s or "") + (t or "") for _, s, t in got), got
+
+
+@pytest.mark.parametrize("text,root,source,target", [
+    ("Clashes between Fulani herders and farmers left 9 dead in Benue state.", "19", "NGAAGR", "NGAAGR"),
+    ("Armed herders attacked farmers in Kaduna state, killing 7.", "19", "NGAAGR", "NGAAGR"),
+])
+def test_two_groups_named_by_role_words_are_two_parties(geopol_pipeline, text, root, source, target):
+    got = _triples(geopol_pipeline, text)
+    assert _has(got, root, source, target), got
+
+
+def test_rival_groups_of_one_role_word_are_not_a_dyad(geopol_pipeline):
+    got = _triples(geopol_pipeline, "Rebels fought rival rebels near Goma.")
+    assert got and all(s != t for _, s, t in got), got
+
+
+def test_victims_of_a_participle_clause_are_the_attacked_party(geopol_pipeline):
+    got = _triples(geopol_pipeline, "JNIM militants ambushed a Malian army convoy near Boni, killing 12 soldiers.")
+    assert _has(got, "190", "MLIINSJNM", "MLIMIL"), got
+
+
+def test_the_summoner_protests(geopol_pipeline):
+    got = _triples(geopol_pipeline, "Lithuania's foreign ministry summoned the Chinese charge d'affaires to "
+                                    "protest against a diplomatic incident.")
+    assert _has(got, "11", "LTUGOV", "CHNGOV"), got
+    assert not any(c.startswith("14") and s == "CHNGOV" for c, s, _ in got), got
+
+
+@pytest.mark.parametrize("text,root,source,target", [
+    # multi-word weapons inside a pattern's alternatives ("water_cannon"), armed men storming a building,
+    # military facilities as targets, relationships upgraded
+    ("Sri Lankan police used water cannon against students in Colombo.", "175", "LKACOP", "LKAEDU"),
+    ("Bolivian soldiers stormed the presidential palace in La Paz.", "190", "BOLMIL", "BOLGOV"),
+    ("Rebels of the Arakan Army seized a military outpost in Rakhine state.", "192", "MMRREBAAR", "MMRMIL"),
+    ("Vietnam and the United States upgraded their relationship.", "05", "VNM", "USA"),
+])
+def test_news_phrasings(geopol_pipeline, text, root, source, target):
+    got = _triples(geopol_pipeline, text)
+    assert _has(got, root, source, target), got
+
+
+def test_a_deal_brokered_by_a_third_party_is_a_past_act(geopol_pipeline):
+    got = _triples(geopol_pipeline, "Saudi Arabia and Iran agreed to restore relations in a deal brokered by China.")
+    assert _has(got, "04", "CHN", None), got
