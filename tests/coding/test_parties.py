@@ -96,6 +96,30 @@ def test_news_phrasings(geopol_pipeline, text, root, source, target):
     assert _has(got, root, source, target), got
 
 
-def test_a_deal_brokered_by_a_third_party_is_a_past_act(geopol_pipeline):
+def test_a_deal_brokered_by_a_third_party_is_a_past_act_between_the_parties(geopol_pipeline):
     got = _triples(geopol_pipeline, "Saudi Arabia and Iran agreed to restore relations in a deal brokered by China.")
-    assert _has(got, "04", "CHN", None), got
+    assert _has(got, "045", "CHN", "SAU") and _has(got, "045", "CHN", "IRN"), got
+
+
+def test_mediators_act_on_the_parties_not_on_each_other(geopol_pipeline):
+    got = _triples(geopol_pipeline, "Israel and Hezbollah have agreed to a ceasefire brokered by the United States "
+                                    "and France.")
+    assert _has(got, "045", "USA", "ISR") and _has(got, "045", "FRA", "LBNREB"), got
+    assert not _has(got, "045", "USA", "FRA"), got
+
+
+@pytest.mark.parametrize("text,code,source,target", [
+    # who voiced the act a noun names: its "from" phrase
+    ("Chinese warships sailed near the Senkaku Islands, prompting a protest from Tokyo.", "14", "JPN", None),
+    ("Israel drew condemnation from Turkey.", "111", "TUR", "ISR"),
+    ("The move drew sharp criticism from Washington.", "111", "USA", None),
+])
+def test_the_author_of_an_act_named_by_from(geopol_pipeline, text, code, source, target):
+    got = _triples(geopol_pipeline, text)
+    assert _has(got, code, source, target), got
+
+
+def test_taking_part_in_an_attack_shares_its_negation(geopol_pipeline):
+    text = "A spokesman for the Pentagon said U.S. forces had not been involved in the strike."
+    assert not [e for e in geopol_pipeline.code_text(text).events
+                if e.type.code[:2] != "01" and e.modality == "asserted"]

@@ -112,6 +112,10 @@ TRANSNATIONAL = {"IGO", "NGO", "MNC", "UNO", "INT"}
 # cooperative acts that coordinated parties of different countries do with each other unless a pattern binds
 # another party: "Bosnia and Slovenia agreed to a ceasefire", "Czechia and Albania upgraded their ties"
 JOINT_ROOTS = {"03", "04", "05", "06"}
+MEDIATE = "045"
+# verbal acts whose noun names its author with "from": "a protest from Tokyo", "threats from Iran" (not
+# "a withdrawal from Gaza" or "aid from Japan", which the patterns' own "$src" slots handle)
+SAID_FROM_ROOTS = {"02", "03", "05", "10", "11", "12", "13", "14"}
 # what two countries' forces do together when they "hold" or "launch" them: military cooperation (062)
 EXERCISES = frozenset({"exercise", "exercises", "drill", "drills", "maneuvers", "manoeuvres", "wargames",
                        "war-games", "games", "war"})
@@ -707,6 +711,22 @@ class EventExtractor:
         found = [a for a in self._between_parties(heads, idx) if a not in sources]
         return found if len(found) > 1 else []
 
+    def _mediated_parties(self, trig: Token, idx, sources) -> list[Actor]:
+        """The parties to what a mediator brokered, named as the subject of the clause that names it:
+        "Israel and Hezbollah agreed to a ceasefire brokered by the United States" -> ISR, LBNREB."""
+        if trig.dep_ != "acl" or trig.head.pos_ not in ("NOUN", "PROPN"):
+            return []
+        t = trig.head
+        for _ in range(4):
+            if t.pos_ in ("VERB", "AUX"):
+                break
+            t = t.head
+        else:
+            return []
+        subj, _, _ = self._subject(t, idx) if t.pos_ in ("VERB", "AUX") else ([], [], "")
+        found = [a for a in subj if a not in sources]
+        return found if len(found) > 1 else []
+
     # -- noun events ----------------------------------------------------------------------
     def _noun_source(self, noun: Token, frame: list[Token], idx) -> tuple[list[Actor], str]:
         for c in noun.children:
@@ -957,6 +977,9 @@ class EventExtractor:
                 targets = [t for t in targets if t not in sources]
             elif sources and len(targets) < 2 and (between := self._between_targets(tok, idx, sources)):
                 targets, bound = between, True    # "Egypt mediated between Israel and Hamas"
+            elif sources and not targets and pattern.code.startswith(MEDIATE) \
+                    and (parties := self._mediated_parties(tok, idx, sources)):
+                targets, bound = parties, True    # "X and Y agreed to a ceasefire brokered by Z"
             emitted = self._emit(tok, pattern, sources, targets, bound, how)
             out.extend(emitted)
             if emitted and self.intents:
@@ -993,6 +1016,13 @@ class EventExtractor:
                     bound = bool(targets)
             else:
                 sources, how = self._noun_source(tok, frame, idx)
+                if not sources and pattern.code[:2] in SAID_FROM_ROOTS:
+                    # "prompting a protest from Tokyo", "a warning from Washington": who said it
+                    preps = [c for c in tok.children if c.dep_ == "prep"]
+                    if tok.dep_ == "dobj":   # "drew sharp criticism from Washington"
+                        preps += [c for c in tok.head.children if c.dep_ == "prep" and c.i > tok.i]
+                    sources = self._prep_target(tok, preps, ("from",), idx)
+                    how = "'from' phrase" if sources else how
                 targets, bound = self._bind_target(tok, pattern, frame, idx, NOUN_TARGET_PREPS, sources)
             if not targets and pattern.code[:2] in ADDRESSED_ROOTS:
                 targets = self._subtree_target(tok, sources, idx)
@@ -1243,8 +1273,8 @@ class EventExtractor:
         return 0.0
 
     def _emit(self, tok, pattern, sources, targets, bound, how) -> list[Candidate]:
-        if not sources:
-            return []
+        if not sources and not (pattern.swap and bound and targets):
+            return []   # (a swapped pattern's bound actor is its source: "the move drew criticism from X")
         if not bound:   # a guessed target from the actor's own country is almost always a mis-attachment
             targets = [t for t in targets if other_party(t, sources)]
         if pattern.swap and targets:
@@ -1258,7 +1288,8 @@ class EventExtractor:
         if pattern.code == "150" and not targets and len({a.country for a in sources if a.country}) > 1 \
                 and any(EXERCISES & w for w in pattern.words):
             pattern = self._joint_exercise   # "French and Egyptian warships launched war games"
-        joint = pattern.code[:2] in JOINT_ROOTS and len({a.code for a in sources}) > 1 and not pattern.swap
+        joint = pattern.code[:2] in JOINT_ROOTS and len({a.code for a in sources}) > 1 and not pattern.swap \
+            and not pattern.code.startswith(MEDIATE)    # mediators act on others, not on each other
         if joint and not bound:   # the parties acted with each other, not with a guessed third party
             # ("the Sudanese army and the RSF resumed talks in Jeddah")
             targets = []

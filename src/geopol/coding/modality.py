@@ -222,6 +222,7 @@ class ModalityClassifier:
         r = lexicon.roles
         self._neg_flip = r.get("neg_flip", frozenset())
         self._support = r.get("support", frozenset())
+        self._participate = r.get("participate", frozenset())
         self._source = r.get("source", frozenset())
         self._proform = r.get("proform", frozenset())
         self._exist = r.get("exist", frozenset())
@@ -333,7 +334,8 @@ class ModalityClassifier:
             if dep == "pcomp" and _has_subject(node) and any(c.dep_ in ("aux", "auxpass") for c in node.children):
                 return mode, True  # finite clause under a preposition ("from where moves have been made")
             verbal = dep == "pcomp" or node.tag_ == "VBG"
-            predicative = head.dep_ == "prep" and _lemma(head.head) == "be"  # "has been under discussion"
+            predicative = head.dep_ == "prep" and (_lemma(head.head) == "be"  # "has been under discussion"
+                                                   or self._takes_part(head.head))  # "was not involved in"
             return (mode if verbal or predicative else _WEAK), False
         if dep in ("prep", "agent", "dative"):
             self._governor_cue(node, head, "prep", cues, trigger)
@@ -354,6 +356,12 @@ class ModalityClassifier:
         if dep in ("advmod", "acomp", "prt", "amod"):
             return mode, False
         return mode, True
+
+    def _takes_part(self, verb) -> bool:
+        """A verb of taking part ("involved", "participated", "took part"): its event noun under "in" is its act."""
+        if _lemma(verb) == "part" and _lemma(verb.head) == "take":
+            return "take part" in self._participate
+        return _lemma(verb) in self._participate
 
     @staticmethod
     def _is_question(root) -> bool:
