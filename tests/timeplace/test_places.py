@@ -246,3 +246,17 @@ def test_founding_article_places(locator):
 def test_acronyms_are_not_towns(locator, sentence, trigger, name):
     loc = locator.locate(sentence, sentence.find(trigger), [])
     assert (loc.name if loc else None) == name, loc
+
+
+@pytest.mark.parametrize("sentence,trigger,country", [
+    # a city name followed by "of <Name>" is an institution's name: University (Florida), not Nairobi
+    ("Students held a sit-in at the University of Nairobi against fee increases.", "held", "KEN"),
+])
+def test_institution_names_are_not_towns(locator, sentence, trigger, country):
+    loc = locator.locate(sentence, sentence.find(trigger), [])
+    assert loc is not None and loc.country == country, loc
+
+
+def test_a_sea_is_marked_as_water(locator):
+    loc = locator.locate("A drone hit a ship in the Red Sea.", 8, [])
+    assert loc is not None and loc.water and not locator.locate("Shelling hit Kharkiv.", 9, []).water

@@ -565,6 +565,7 @@ def choose_place(cands: Iterable[Place], countries: set[str], doc_counts: Counte
 
 
 _NAME_GOES_ON = re.compile(r"[ \u00a0]+[A-Z][a-z]")   # "Antony Blinken": the city name is a first name
+_OF_NAME = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?[A-Z]")   # "University of Nairobi"
 
 
 class EventLocator:
@@ -617,6 +618,8 @@ class EventLocator:
                 continue           # "near Boni" (Mali) is not Bonn, one of whose alternate names it is
             if p.kind == "city" and not m.run_whole and (p.alias or m.cue < 2.0 or _NAME_GOES_ON.match(sentence, m.end)):
                 continue           # "Far" of "Far East", "Antony" of "Antony Blinken": part of another name
+            if p.kind == "city" and _OF_NAME.match(sentence, m.end):
+                continue           # "the University of Nairobi" is not University, Florida: an institution
             if qual:
                 qualifiers.append((m.end, m.end + q.end()))
             elif m.cue < 1.0:
