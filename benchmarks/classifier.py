@@ -146,6 +146,9 @@ def cmd_system(args):
     res = {"model_alone": score_codebook(gold, model)}
     for on in (False, True):
         pipe = Pipeline.load(PipelineConfig(events_model=on))
+        if on and args.sentence:
+            from geopol.coding.combine import CombineRules
+            pipe.classifier.rules = CombineRules(sentence_threshold=args.sentence)
         best, statements_only = [], []
         for r in pipe.code_documents(docs):
             # asserted events first, then the most confident; a bare statement (01x, "said") is the
@@ -241,10 +244,11 @@ def cmd_gold(args):
     from geopol.coding.combine import CombineRules
     for on in ((False, True) if not args.only_on else (True,)):
         pipe = Pipeline.load(PipelineConfig(events_model=on))
-        if on and (args.add or args.recode):
+        if on and (args.add or args.recode or args.sentence):
             base = CombineRules()
             pipe.classifier.rules = CombineRules(add_threshold=args.add or base.add_threshold,
-                                                 recode_threshold=args.recode or base.recode_threshold)
+                                                 recode_threshold=args.recode or base.recode_threshold,
+                                                 sentence_threshold=args.sentence or base.sentence_threshold)
         path = out / f"events-model-{'on' if on else 'off'}.jsonl"
         n = 0
         with open(path, "w", encoding="utf-8") as fh:
@@ -289,14 +293,17 @@ def cmd_throughput(args):
 def main() -> None:
     ap = argparse.ArgumentParser()
     sub = ap.add_subparsers(dest="cmd", required=True)
-    for name in ("cv", "codebook", "system", "spacy", "calibrate"):
+    for name in ("cv", "codebook", "spacy", "calibrate"):
         sub.add_parser(name)
+    sy = sub.add_parser("system")
+    sy.add_argument("--sentence", type=float, help="CombineRules.sentence_threshold (whole-sentence fallback)")
     g = sub.add_parser("gold")
     g.add_argument("outdir")
     g.add_argument("--gold")
     g.add_argument("--only-on", action="store_true")
     g.add_argument("--add", type=float, help="CombineRules.add_threshold")
     g.add_argument("--recode", type=float, help="CombineRules.recode_threshold")
+    g.add_argument("--sentence", type=float, help="CombineRules.sentence_threshold (whole-sentence fallback)")
     t = sub.add_parser("throughput")
     t.add_argument("--repeat", type=int, default=2)
     t.add_argument("--rounds", type=int, default=2)

@@ -75,3 +75,37 @@ def test_fit_softmax_is_deterministic_and_learns():
                           np.zeros(1, np.float32), {})
     acc = np.mean([clf.codes.index(p.code) == t for p, t in zip(clf.predict_vectors(X), y)])
     assert acc > 0.9
+
+
+class _FixedModel:
+    """A stand-in classifier that reads every text as one prediction (no torch needed)."""
+    masks = True
+
+    def __init__(self, prediction):
+        self.prediction = prediction
+
+    def predict(self, texts, masked=False):
+        return [self.prediction for _ in texts]
+
+
+def _sentence_events(pipe, text, prediction, rules=R):
+    from geopol.actors.resolver import DocContext
+    from geopol.coding.combine import ModelCoder
+    sent = next(pipe.nlp(text).sents)
+    mentions = pipe.resolver.mentions(sent, None, DocContext())
+    return ModelCoder(_FixedModel(prediction), pipe.extractor, rules)._sentence_event(sent, mentions)
+
+
+def test_whole_sentence_reading_joins_the_first_actors_of_two_countries(geopol_pipeline):
+    text = "Doctors from two American aid groups personally delivered goods worth $50,000 to Baghdad University."
+    got = _sentence_events(geopol_pipeline, text, pred("073", 0.8))
+    assert len(got) == 1 and got[0].pattern.code == "073"
+    assert got[0].source.country == "USA" and got[0].target is not None and got[0].target.country == "IRQ"
+    assert "whole sentence" in got[0].pattern.text
+
+
+def test_whole_sentence_reading_needs_its_threshold_an_event_and_a_country(geopol_pipeline):
+    text = "Doctors from two American aid groups personally delivered goods worth $50,000 to Baghdad University."
+    assert not _sentence_events(geopol_pipeline, text, pred("073", R.sentence_threshold - 0.05))
+    assert not _sentence_events(geopol_pipeline, text, pred(NO_EVENT, 0.9))
+    assert not _sentence_events(geopol_pipeline, "Analysts expect prices to rise.", pred("073", 0.9))

@@ -19,6 +19,9 @@ Rules (thresholds chosen by measurement, see data/training/README.md "Combinatio
                                            not "000"); confidence = model_scale * p_model; with
                                            ``fill_only`` only in a sentence where no pattern found a
                                            specific (non-01) event
+* no clause gave an event               -> the model reads the whole sentence; at p_model >= sentence_threshold
+                                           its event joins the first actor with a country to the next actor
+                                           of another country (confidence 0.72 p_model)
 
 The defaults (``CombineRules``) make the patterns lead: no re-coding, no penalties, no boost, the model
 only fills sentences the patterns left empty.
@@ -51,6 +54,8 @@ class CombineRules:
     model_scale: float = 0.90
     fill_only: bool = True        # the model adds events only to sentences with no specific (non-01) pattern event
     agree_boost: bool = False     # raise a pattern event's confidence when the model agrees (measured: see README)
+    sentence_threshold: float = 0.40  # a sentence with actors but no event from any clause: the model's reading of
+    #                                   the whole sentence, between its first two actors, at or above this (off: > 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,4 +203,22 @@ class ModelCoder:
                 if key not in best or best[key][0] < d.confidence:
                     best[key] = (d.confidence, cand)
         out.extend(c for _, c in best.values())
+        if self.rules.sentence_threshold <= 1 and not any(c.pattern.code[:2] != "01" for c in out):
+            out.extend(self._sentence_event(sent, mentions))
         return out
+
+    def _sentence_event(self, sent: Span, mentions: list) -> list[Candidate]:
+        """The whole sentence read by the model, when no clause gave an event: its first actor with a country
+        acts on the next actor of another country ("Doctors from two American aid groups donated ... goods to
+        Baghdad University" -> USA... -> IRQ...). The evidence names the rule: 'model (sentence)'."""
+        actors = [a for m in sorted(mentions, key=lambda m: m.start) for a in m.actors[:1] if a.country]
+        if not actors:
+            return []
+        pred = self.classifier.predict([clause_text(sent.root, self.classifier.masks)], masked=True)[0]
+        if pred.code == NO_EVENT or pred.prob < self.rules.sentence_threshold:
+            return []
+        source = actors[0]
+        target = next((a for a in actors[1:] if a.country != source.country), None)
+        pat = model_pattern(pred.code, pred)
+        return [Candidate(sent.root, replace(pat, text=pat.text + " (whole sentence)"), source, target, False,
+                          round(self.rules.model_scale * pred.prob * 0.8, 4), "model (sentence): first actors named")]
