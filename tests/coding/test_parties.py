@@ -123,3 +123,29 @@ def test_taking_part_in_an_attack_shares_its_negation(geopol_pipeline):
     text = "A spokesman for the Pentagon said U.S. forces had not been involved in the strike."
     assert not [e for e in geopol_pipeline.code_text(text).events
                 if e.type.code[:2] != "01" and e.modality == "asserted"]
+
+
+def test_several_recognisers_each_recognise_the_third_party(geopol_pipeline):
+    got = _triples(geopol_pipeline, "Spain, Ireland and Norway formally recognised a Palestinian state.")
+    assert {s for c, s, t in got if c.startswith("05") and t == "PSE"} == {"ESP", "IRL", "NOR"}, got
+    assert not any(t in ("ESP", "IRL", "NOR") for _, _, t in got), got
+
+
+def test_the_government_an_organ_of_a_state_acts_on_is_that_states(geopol_pipeline):
+    got = _triples(geopol_pipeline, "The Dutch court ordered the government to halt exports of F-35 parts to Israel.")
+    assert _has(got, "10", "NLDJUD", "NLDGOV"), got
+
+
+@pytest.mark.parametrize("text,code,source,target", [
+    # retaliation by other means is those means, not military force
+    ("China retaliated by launching an anti-dumping investigation into French brandy.", "09", "CHN", "FRA"),
+    ("Russia retaliated with sanctions against Britain.", "16", "RUS", "GBR"),
+])
+def test_retaliation_is_coded_by_its_means(geopol_pipeline, text, code, source, target):
+    got = _triples(geopol_pipeline, text)
+    assert _has(got, code, source, target), got
+    assert not any(c.startswith("19") for c, _, _ in got), got
+
+
+def test_retaliation_alone_is_still_force(geopol_pipeline):
+    assert _has(_triples(geopol_pipeline, "Iran retaliated against Israel."), "19", "IRN", "ISR")

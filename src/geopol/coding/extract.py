@@ -113,6 +113,13 @@ TRANSNATIONAL = {"IGO", "NGO", "MNC", "UNO", "INT"}
 # another party: "Bosnia and Slovenia agreed to a ceasefire", "Czechia and Albania upgraded their ties"
 JOINT_ROOTS = {"03", "04", "05", "06"}
 MEDIATE = "045"
+RESPONSE_VERBS = {"retaliate", "respond", "react", "hit", "answer", "counter"}
+# cooperative acts that several actors named together do each on a third party, not with each other: visit,
+# host, mediate (by code), praise, defend, recognise, apologise ... (by verb: "Spain, Ireland and Norway
+# recognised a Palestinian state", but "Kenya and Uganda upgraded their ties" is joint)
+SINGLE_HANDED = ("042", "043", "045")
+SINGLE_HANDED_VERBS = {"recognise", "recognize", "praise", "hail", "commend", "welcome", "defend", "apologise",
+                       "apologize", "forgive", "thank", "congratulate", "endorse", "back", "support", "laud"}
 # verbal acts whose noun names its author with "from": "a protest from Tokyo", "threats from Iran" (not
 # "a withdrawal from Gaza" or "aid from Japan", which the patterns' own "$src" slots handle)
 SAID_FROM_ROOTS = {"02", "03", "05", "10", "11", "12", "13", "14"}
@@ -724,8 +731,7 @@ class EventExtractor:
         else:
             return []
         subj, _, _ = self._subject(t, idx) if t.pos_ in ("VERB", "AUX") else ([], [], "")
-        found = [a for a in subj if a not in sources]
-        return found if len(found) > 1 else []
+        return [a for a in subj if a not in sources]
 
     # -- noun events ----------------------------------------------------------------------
     def _noun_source(self, noun: Token, frame: list[Token], idx) -> tuple[list[Actor], str]:
@@ -783,6 +789,12 @@ class EventExtractor:
             subj, _, _ = self._subject(h.head, idx)
             if subj:
                 return subj, f"subject of '{h.head.text}' (manner phrase)"
+        if noun.dep_ == "pobj" and h.dep_ == "prep" and h.lower_ == "with" and h.head.pos_ == "VERB" \
+                and h.head.lemma_.lower() in RESPONSE_VERBS:
+            # the means of a response is its subject's act: "Russia retaliated with sanctions against Britain"
+            subj, _, _ = self._subject(h.head, idx)
+            if subj:
+                return subj, f"subject of '{h.head.text} with'"
         return [], ""
 
     @staticmethod
@@ -1289,7 +1301,7 @@ class EventExtractor:
                 and any(EXERCISES & w for w in pattern.words):
             pattern = self._joint_exercise   # "French and Egyptian warships launched war games"
         joint = pattern.code[:2] in JOINT_ROOTS and len({a.code for a in sources}) > 1 and not pattern.swap \
-            and not pattern.code.startswith(MEDIATE)    # mediators act on others, not on each other
+            and not pattern.code.startswith(SINGLE_HANDED) and tok.lemma_.lower() not in SINGLE_HANDED_VERBS
         if joint and not bound:   # the parties acted with each other, not with a guessed third party
             # ("the Sudanese army and the RSF resumed talks in Jeddah")
             targets = []
