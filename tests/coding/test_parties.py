@@ -149,3 +149,17 @@ def test_retaliation_is_coded_by_its_means(geopol_pipeline, text, code, source, 
 
 def test_retaliation_alone_is_still_force(geopol_pipeline):
     assert _has(_triples(geopol_pipeline, "Iran retaliated against Israel."), "19", "IRN", "ISR")
+
+
+@pytest.mark.parametrize("text", [
+    "Beijing's charm offensive in Africa has paid dividends.",          # a metaphor, not force
+    "For decades, Washington has sought to contain Beijing's rise.",    # an attempt, not an appeal
+])
+def test_figures_of_speech_are_no_events(geopol_pipeline, text):
+    assert not [e for e in geopol_pipeline.code_text(text).events if e.modality == "asserted"]
+
+
+def test_sanctions_one_refuses_to_join_are_not_imposed(geopol_pipeline):
+    text = "Turkey has refused to join Western sanctions on Russia."
+    assert not [e for e in geopol_pipeline.code_text(text).events
+                if e.type.code.startswith("16") and e.modality == "asserted"]
