@@ -163,3 +163,22 @@ def test_sanctions_one_refuses_to_join_are_not_imposed(geopol_pipeline):
     text = "Turkey has refused to join Western sanctions on Russia."
     assert not [e for e in geopol_pipeline.code_text(text).events
                 if e.type.code.startswith("16") and e.modality == "asserted"]
+
+
+@pytest.mark.parametrize("text,pairs", [
+    # a name the parser split ("Barack" read as a preposition) keeps its conjuncts
+    ("Barack Obama and Vladimir Putin will meet in Zurich.", {("USAELI", "RUSGOV"), ("RUSGOV", "USAELI")}),
+    # a list read as an apposition
+    ("The US, Russia, and Switzerland met yesterday.", {("USA", "RUS"), ("RUS", "CHE"), ("CHE", "USA")}),
+])
+def test_coordinated_parties_despite_the_parse(geopol_pipeline, text, pairs):
+    got = {(s, t) for c, s, t in _triples(geopol_pipeline, text, "asserted") | _triples(geopol_pipeline, text, "future")
+           if c.startswith("04")}
+    assert pairs <= got, got
+
+
+def test_the_trade_of_a_firm_is_not_the_event(geopol_pipeline):
+    got = _triples(geopol_pipeline, "The Canadian government announced economic sanctions against five of "
+                                    "Russia's arms makers.")
+    assert _has(got, "16", "CANGOV", "RUSBUS"), got
+    assert not any(c.startswith("07") for c, _, _ in got), got

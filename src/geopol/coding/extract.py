@@ -113,6 +113,11 @@ TRANSNATIONAL = {"IGO", "NGO", "MNC", "UNO", "INT"}
 # another party: "Bosnia and Slovenia agreed to a ceasefire", "Czechia and Albania upgraded their ties"
 JOINT_ROOTS = {"03", "04", "05", "06"}
 MEDIATE = "045"
+# nouns for the people or firms of a trade: the word compounded with them names their trade, not the event's
+# object ("arms makers", "aid workers", "peace activists")
+AGENT_HEADS = {"maker", "manufacturer", "dealer", "company", "firm", "industry", "worker", "activist", "expert",
+               "trafficker", "smuggler", "exporter", "producer", "supplier", "contractor", "group", "official",
+               "agency", "organisation", "organization", "lobby", "campaigner", "advocate", "analyst"}
 RESPONSE_VERBS = {"retaliate", "respond", "react", "hit", "answer", "counter"}
 # cooperative acts that several actors named together do each on a third party, not with each other: visit,
 # host, mediate (by code), praise, defend, recognise, apologise ... (by verb: "Spain, Ireland and Norway
@@ -254,6 +259,8 @@ def frame_words(frame: list[Token]) -> set[str]:
     words: set[str] = set()
     by_i = {t.i: t for t in frame}
     for t in frame:
+        if t.dep_ == "compound" and t.head.lemma_.lower() in AGENT_HEADS:
+            continue    # "Russia's arms makers" are makers, not arms; "aid workers" are workers
         forms = _forms(t)
         words |= forms
         for f in forms:
@@ -415,6 +422,11 @@ class EventExtractor:
                                 out.extend(a for x in (c, cc) for a in idx[x.i].actors
                                            if a not in out and idx[x.i] is not m)
             conj = [c for c in t.children if c.dep_ == "conj"]
+            if m is not None:    # a mis-parsed name ("Barack/nsubj Obama/pobj and Vladimir Putin"): the
+                conj += [c for i in range(m.start, m.end) if i != t.i   # conjuncts of its other words
+                         for c in t.doc[i].children if c.dep_ == "conj" and not m.start <= c.i < m.end]
+            # a list read as an apposition: "The US, Russia, and Switzerland met"
+            conj += [c for c in t.children if c.dep_ == "appos" and any(g.dep_ in ("cc", "conj") for g in c.children)]
             todo.extend(conj)
             if not conj:  # "Putin and <mis-parsed phrase>": take the name right after the conjunction
                 for c in t.children:
