@@ -254,7 +254,8 @@ class Pipeline:
                     if UNPLACED in c.source.rule and etype.code[:2] == "01":
                         continue        # "Analysts say ...": a comment by nobody in particular
                     if target is not None and target.code == source.code and (
-                            head_word(target) == head_word(source) or UNPLACED not in c.target.rule):
+                            head_word(target) == head_word(source) or UNPLACED not in c.target.rule
+                            or UNPLACED not in c.source.rule):
                         # two role words of one kind placed alike: "rebels fought rival rebels" (but herders who
                         # attacked farmers are two parties)
                         target = None
