@@ -113,6 +113,7 @@ TRANSNATIONAL = {"IGO", "NGO", "MNC", "UNO", "INT"}
 # another party: "Bosnia and Slovenia agreed to a ceasefire", "Czechia and Albania upgraded their ties"
 JOINT_ROOTS = {"03", "04", "05", "06"}
 MEDIATE = "045"
+MAX_PREP_DEPTH = 4     # a guessed target's preposition: at most this far below the trigger (prep of its object's...)
 # nouns for the people or firms of a trade: the word compounded with them names their trade, not the event's
 # object ("arms makers", "aid workers", "peace activists")
 AGENT_HEADS = {"maker", "manufacturer", "dealer", "company", "firm", "industry", "worker", "activist", "expert",
@@ -194,6 +195,16 @@ def _bare_infinitive(t: Token) -> bool:
     kids = list(t.children)
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) and not any(
         c.dep_ == "mark" or (c.dep_ == "advmod" and c.lower_ in ("order", "so")) for c in kids)
+
+
+def _depth_below(t: Token, top: Token) -> int:
+    """How many heads up from ``t`` to ``top`` (99 when ``top`` is not above it)."""
+    d = 0
+    while t.i != top.i:
+        if t.head.i == t.i or d > 20:
+            return 99
+        t, d = t.head, d + 1
+    return d
 
 
 def _unplaced(a: Actor) -> bool:
@@ -656,8 +667,10 @@ class EventExtractor:
             return [a for a in found if other_party(a, sources)], False
         found = self._objects(trig, idx) if not pattern.noun and scan else []
         found = [a for a in found if other_party(a, sources)]   # "X said they (= X) will attack Y": Y
-        if not found:
-            found = [a for a in self._prep_target(trig, frame, default_preps, idx) if other_party(a, sources)]
+        if not found:   # a default preposition near the trigger, not one deep in a complement ("trained
+            # hackers capable of launching cyber warfare against the United States")
+            near = [t for t in frame if _depth_below(t, trig) <= MAX_PREP_DEPTH]
+            found = [a for a in self._prep_target(trig, near, default_preps, idx) if other_party(a, sources)]
         if not found and not scan:
             return [], False
         if not found:
