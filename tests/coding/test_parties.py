@@ -90,6 +90,8 @@ def test_the_summoner_protests(geopol_pipeline):
     ("Bolivian soldiers stormed the presidential palace in La Paz.", "190", "BOLMIL", "BOLGOV"),
     ("Rebels of the Arakan Army seized a military outpost in Rakhine state.", "192", "MMRREBAAR", "MMRMIL"),
     ("Vietnam and the United States upgraded their relationship.", "05", "VNM", "USA"),
+    ("Turkish police prevented a demonstration by students in Ankara.", "172", "TURCOP", "TUREDU"),
+    ("Burmese troops captured parts of a Karen rebel stronghold.", "192", "MMRMIL", None),
 ])
 def test_news_phrasings(geopol_pipeline, text, root, source, target):
     got = _triples(geopol_pipeline, text)
