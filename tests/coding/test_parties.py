@@ -184,3 +184,19 @@ def test_the_trade_of_a_firm_is_not_the_event(geopol_pipeline):
                                     "Russia's arms makers.")
     assert _has(got, "16", "CANGOV", "RUSBUS"), got
     assert not any(c.startswith("07") for c, _, _ in got), got
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Serbia and Kosovo traded accusations after the clash.", "112"),   # not trade (061)
+    ("India and Pakistan traded fire across the border.", "193"),
+])
+def test_traded_blows_are_mutual(geopol_pipeline, text, code):
+    got = _triples(geopol_pipeline, text)
+    a, b = {s for c, s, t in got if c == code}, {t for c, s, t in got if c == code}
+    assert len(a) == 2 and a == b, got
+    assert not any(c.startswith("06") for c, _, _ in got), got
+
+
+def test_freezing_participation_reduces_relations(geopol_pipeline):
+    got = _triples(geopol_pipeline, "Armenia has frozen its participation in the Russia-led security bloc.")
+    assert _has(got, "16", "ARM", "RUS"), got
