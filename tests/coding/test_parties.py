@@ -200,3 +200,25 @@ def test_traded_blows_are_mutual(geopol_pipeline, text, code):
 def test_freezing_participation_reduces_relations(geopol_pipeline):
     got = _triples(geopol_pipeline, "Armenia has frozen its participation in the Russia-led security bloc.")
     assert _has(got, "16", "ARM", "RUS"), got
+
+
+@pytest.mark.parametrize("text,code,source,target,modality", [
+    # the subject of a raising passive does its complement
+    ("Pyongyang is believed to have sent thousands of troops to Russia.", "154", "PRK", "RUS", "reported_claim"),
+    ("The Indian prime minister is scheduled to visit Japan next week.", "042", "INDGOV", "JPN", "future"),
+    # the country of the weapon that fired
+    ("Two fishermen were killed in Indian navy fire off the coast of Sri Lanka.", "190", "INDMIL", "LKACVL",
+     "asserted"),
+    # a swapped "from" phrase: the one named after "from" acts
+    ("The Greek prime minister faces pressure from Germany to cut spending.", "170", "DEU", "GRCGOV", "asserted"),
+    ("Kurdish leaders received assurances from the Iraqi government.", "030", "IRQGOV", "IRQ", "asserted"),
+    ("Britain presented evidence against Iran at the Security Council.", "112", "GBR", "IRN", "asserted"),
+])
+def test_more_news_phrasings(geopol_pipeline, text, code, source, target, modality):
+    got = _triples(geopol_pipeline, text, modality)
+    assert any(c.startswith(code) and s == source and (t or "").startswith(target) for c, s, t in got), got
+
+
+def test_a_mishap_has_no_perpetrator(geopol_pipeline):
+    text = "Forty passengers were killed by the Air India crash near Ahmedabad."
+    assert not [e for e in geopol_pipeline.code_text(text).events if e.type.code.startswith(("18", "19", "20"))]

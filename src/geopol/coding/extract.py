@@ -343,6 +343,17 @@ UNNAMED_AGENTS = {"bombing", "bomb", "car-bomb", "explosion", "blast", "attack",
                   "attacker", "assailant", "sniper", "bomber", "shooting", "gunfire", "airstrike", "strike",
                   "raid", "drone", "ied"}
 UNIDENTIFIED = "UAF"
+# passives whose subject does their to-complement: "is scheduled / expected / believed to ..."
+RAISING_PASSIVES = {"schedule", "expect", "set", "slate", "suppose", "believe", "say", "report", "think", "poise",
+                    "tip", "understand", "know", "allege", "rumour", "rumor", "see", "consider", "due", "oblige",
+                    "require", "force", "compel", "authorize", "authorise", "allow", "permit", "prepare"}
+# what kills without an agent: the company or country that names it is no perpetrator
+MISHAPS = {"crash", "accident", "collision", "earthquake", "quake", "flood", "flooding", "landslide", "storm",
+           "cyclone", "hurricane", "typhoon", "blaze", "wildfire", "disease", "outbreak", "epidemic", "heatwave",
+           "stampede", "avalanche", "tsunami", "drought", "famine", "lightning", "derailment", "mudslide"}
+# what a state's forces fire from: its country owns the attack ("killed in Israeli tank shelling")
+ARMED_VEHICLES = {"tank", "artillery", "helicopter", "gunship", "warplane", "jet", "aircraft", "warship", "navy",
+                  "gunboat", "fire"}
 BETWEEN = "'between' phrase"    # how the parties of "fighting between X and Y" were found
 
 # "the treaty is/was under discussion": a negotiation about the agreement, by its parties
@@ -476,6 +487,9 @@ class EventExtractor:
             subj = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
             passive = [c for c in t.children if c.dep_ == "nsubjpass"]
             agent = [gc for c in t.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"]
+            if agent and agent[0].lemma_.lower() in MISHAPS:
+                # "victims killed by the Malaysia Airlines MH17 crash": a mishap, not an actor
+                return [], self._arg_actors(passive[0], idx) if passive else [], how_prefix + "mishap"
             if agent and (passive or not subj or self._actors_of(agent[0], idx)):
                 return (self._actors_of(agent[0], idx),
                         self._arg_actors(passive[0], idx) if passive else [], how_prefix + "passive agent")
@@ -503,6 +517,12 @@ class EventExtractor:
                 found = self._actors_of(passive[0], idx)
                 if found:
                     return found, [], how_prefix + f"passive subject of '{t.text}' (purpose clause)"
+            if passive and t is not verb and t.lemma_.lower() in RAISING_PASSIVES and not self._by_phrase(t, idx):
+                # "Obama is scheduled to attend", "Pyongyang is believed to have sent": the passive subject
+                # does the complement
+                found = self._actors_of(passive[0], idx)
+                if found:
+                    return found, [], how_prefix + f"subject of '{t.text} to'"
             if passive and t.lemma_.lower() in STATIVE_PASSIVES and not self._by_phrase(t, idx):
                 found = self._actors_of(passive[0], idx)   # "Israel is opposed to French mediation"
                 if found:
@@ -889,9 +909,9 @@ class EventExtractor:
         airstrike", "killed by an Israeli drone", "a Ukrainian missile hit ..." -> that country."""
         nouns = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")] + [
             o for p in verb.children if p.dep_ in ("prep", "agent") and p.lower_ in ("in", "by")
-            for o in p.children if o.dep_ == "pobj"]
+            for o in p.children if o.dep_ in ("pobj", "pcomp")]   # (pcomp: "in Israeli tank shelling")
         for n in nouns:
-            if n.lemma_.lower() not in UNNAMED_AGENTS:
+            if n.lemma_.lower() not in UNNAMED_AGENTS | ARMED_VEHICLES:
                 continue
             for c in n.children:
                 if c.dep_ in ("amod", "compound", "nmod") and c.i in idx:
