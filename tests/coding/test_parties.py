@@ -222,3 +222,21 @@ def test_more_news_phrasings(geopol_pipeline, text, code, source, target, modali
 def test_a_mishap_has_no_perpetrator(geopol_pipeline):
     text = "Forty passengers were killed by the Air India crash near Ahmedabad."
     assert not [e for e in geopol_pipeline.code_text(text).events if e.type.code.startswith(("18", "19", "20"))]
+
+
+def test_a_relative_clause_verb_sees_its_antecedent(geopol_pipeline):
+    # "which" stands for "the treaty": the pattern "sign <agreement>" matches through it
+    got = _triples(geopol_pipeline, "The treaty, which Moscow signed with Pyongyang in June, includes a defence clause.")
+    assert _has(got, "057", "RUS", "PRK"), got
+
+
+@pytest.mark.parametrize("text", [
+    "The European Commission president struck a tougher tone on China.",   # a tone, not a blow
+])
+def test_figures_of_speech_with_strike(geopol_pipeline, text):
+    assert not [e for e in geopol_pipeline.code_text(text).events if e.type.code.startswith("19")]
+
+
+def test_dismissing_a_warrant_is_a_rejection(geopol_pipeline):
+    got = _triples(geopol_pipeline, "The Kremlin dismissed the ICC arrest warrant for Putin as legally void.")
+    assert _has(got, "12", "RUSGOV", "IGOJUDICC"), got

@@ -256,8 +256,20 @@ def frame_of(trigger: Token) -> list[Token]:
             continue
         out.append(t)
         stack.extend(t.children)
+    if _relative_object(trigger) is not None:   # "the peace plan, which Kyiv has dismissed": the antecedent
+        h = trigger.head
+        out += [h] + [c for c in h.children if c.dep_ in ("compound", "amod") and c.i < h.i]
     out.sort(key=lambda t: t.i)
     return out
+
+
+def _relative_object(trigger: Token) -> Token | None:
+    """The relative pronoun that is the object of a relative clause's verb ("which" in "the plan which Kyiv
+    dismissed"), or None."""
+    if trigger.dep_ != "relcl" or trigger.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return next((c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")
+                 and c.lower_ in ("which", "that", "whom")), None)
 
 
 def _forms(t: Token) -> set[str]:
@@ -637,7 +649,7 @@ class EventExtractor:
         arg = self._arg_actors if nested else self._actors_of
         for c in trig.children:
             if c.dep_ in OBJ_DEPS:
-                found = arg(c, idx)
+                found = arg(trig.head if c is _relative_object(trig) else c, idx)
                 if found:
                     return found
         for c in trig.children:   # "allow Ukraine to use", xcomp with its own subject
