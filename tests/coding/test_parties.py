@@ -240,3 +240,19 @@ def test_figures_of_speech_with_strike(geopol_pipeline, text):
 def test_dismissing_a_warrant_is_a_rejection(geopol_pipeline):
     got = _triples(geopol_pipeline, "The Kremlin dismissed the ICC arrest warrant for Putin as legally void.")
     assert _has(got, "12", "RUSGOV", "IGOJUDICC"), got
+
+
+@pytest.mark.parametrize("text,code,source,target", [
+    # a possessive pronoun stands for its clause's subject, not the nearest country
+    ("France recalled its ambassador from Niger and announced the withdrawal of its troops.", "087", "FRAMIL", None),
+    # a role word as possessor is an actor ("the opposition's demand")
+    ("The government agreed to the opposition's demand for early elections.", "03", "GOV", "OPP"),
+    # the deployer does the purpose ("scrambled jets to warn away ...")
+    ("Taiwan scrambled jets to warn away Chinese aircraft.", "13", "TWN", "CHN"),
+    ("The United States moved an aircraft carrier group to the eastern Mediterranean.", "150", "USA", None),
+    ("Armenia handed over four villages to Azerbaijan under a border deal.", "084", "ARM", "AZE"),
+    ("Mali's junta ended a 2015 peace agreement with separatist groups.", "16", "MLIGOV", "MLISEP"),
+])
+def test_still_more_news_phrasings(geopol_pipeline, text, code, source, target):
+    got = _triples(geopol_pipeline, text)
+    assert _has(got, code, source, target), got

@@ -865,7 +865,7 @@ class ActorResolver:
             if any(c.dep_ == "cc" for c in doc[end - 1].children) and doc[end - 1].pos_ == "NOUN":
                 # "between the army and M23 rebels", parsed as a modifier of "rebels"
                 return make(start, end, sector, None, sector, f"role {sector} ({sec.phrase!r}); {UNPLACED}")
-            if head.i != end - 1 or head.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod", "attr", "oprd"):
+            if head.i != end - 1 or head.dep_ in ("amod", "compound", "nmod", "npadvmod", "attr", "oprd"):
                 return None      # a modifier or a predicate, not an actor: "military aid", "was elected president"
             return make(start, span_end, sector, None, sector, f"role {sector} ({sec.phrase!r}); {UNPLACED}")
         return make(start, span_end, self._code(c, sec, sector), c, sector,
@@ -940,7 +940,9 @@ class ActorResolver:
                 return (ctx.people[-1],), f"most recent person {ctx.people[-1].text!r}"
             return None
         if before:
-            m = before[-1]
+            # the subject of the clause is the likeliest owner ("France recalled its ambassador from Niger and
+            # announced the withdrawal of its troops": France's), else the nearest mention before
+            m = self._clause_subject_mention(poss, before) or before[-1]
             a = m.actors[0]
             if low == "its" and (plural(m) or "person" in a.rule):
                 return None
@@ -951,6 +953,24 @@ class ActorResolver:
             actors, pl = last_before
             if (low == "its") == (not pl) and not any("person" in a.rule for a in actors):
                 return actors, f"previous sentence: {actors[0].text!r}"
+        return None
+
+    @staticmethod
+    def _clause_subject_mention(poss, before):
+        """The mention (among ``before``) of the subject of the clause a possessive pronoun sits in; a conjoined
+        or complement verb without a subject of its own takes the governing clause's."""
+        v = poss
+        for _ in range(8):
+            if v.pos_ in ("VERB", "AUX") or v.head.i == v.i:
+                break
+            v = v.head
+        for _ in range(4):
+            subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return next((m for m in before if m.start <= subj.i < m.end), None)
+            if v.dep_ not in ("conj", "xcomp", "advcl") or v.head.i == v.i:
+                return None
+            v = v.head
         return None
 
     def _context_country(self, sent: Span, pos: int, sector: str | None, out, mentions, prev: list[Actor],

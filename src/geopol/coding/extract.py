@@ -100,6 +100,7 @@ OBJECT_CONTROL_NOUNS = {"invitation", "ultimatum", "call", "appeal", "request", 
                         "opportunity", "license", "licence", "approval", "authorization", "green", "go-ahead"}
 # verbs whose infinitive is done by their subject even with an object ("promised Iran to withdraw")
 SUBJECT_CONTROL_VERBS = {"promise", "vow", "pledge", "threaten", "offer", "use", "take", "spend", "need", "send",
+                         "scramble", "dispatch", "deploy", "mobilise", "mobilize", "station",
                          "summon"}   # "summoned the ambassador to protest against ...": the summoner protests
 # verbs whose to-infinitive (often parsed as a purpose clause) is done by their object: "demanded the parties
 # to allow", "pressed Iran to release"
@@ -117,7 +118,7 @@ MAX_PREP_DEPTH = 4     # a guessed target's preposition: at most this far below 
 # nouns for the people or firms of a trade: the word compounded with them names their trade, not the event's
 # object ("arms makers", "aid workers", "peace activists")
 AGENT_HEADS = {"maker", "manufacturer", "dealer", "company", "firm", "industry", "worker", "activist", "expert",
-               "trafficker", "smuggler", "exporter", "producer", "supplier", "contractor", "group", "official",
+               "trafficker", "smuggler", "exporter", "producer", "supplier", "contractor", "official",
                "agency", "organisation", "organization", "lobby", "campaigner", "advocate", "analyst"}
 RESPONSE_VERBS = {"retaliate", "respond", "react", "hit", "answer", "counter"}
 # cooperative acts that several actors named together do each on a third party, not with each other: visit,
