@@ -256,3 +256,18 @@ def test_dismissing_a_warrant_is_a_rejection(geopol_pipeline):
 def test_still_more_news_phrasings(geopol_pipeline, text, code, source, target):
     got = _triples(geopol_pipeline, text)
     assert _has(got, code, source, target), got
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Germany ruled out sending ground troops to Ukraine.", "154"),   # a gerund the parser hung as a clause
+    ("Iran denied supplying drones to Russia.", "07"),
+])
+def test_a_gerund_right_after_its_verb_takes_the_verbs_cue(geopol_pipeline, text, code):
+    evs = [e for e in geopol_pipeline.code_text(text).events if e.type.code.startswith(code)]
+    assert evs and all(e.modality == "negated" for e in evs), [(e.type.code, e.modality) for e in evs]
+
+
+def test_what_analysts_warn_is_commentary(geopol_pipeline):
+    got = _triples(geopol_pipeline, "Iran could retaliate against U.S. bases in the region, analysts warned.", None)
+    evs = geopol_pipeline.code_text("Iran could retaliate against U.S. bases in the region, analysts warned.").events
+    assert evs and not any("analyst" in e.source.text for e in evs), got

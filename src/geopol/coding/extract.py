@@ -120,6 +120,10 @@ MAX_PREP_DEPTH = 4     # a guessed target's preposition: at most this far below 
 AGENT_HEADS = {"maker", "manufacturer", "dealer", "company", "firm", "industry", "worker", "activist", "expert",
                "trafficker", "smuggler", "exporter", "producer", "supplier", "contractor", "official",
                "agency", "organisation", "organization", "lobby", "campaigner", "advocate", "analyst"}
+COMMENTATORS = {"analyst", "analysts", "expert", "experts", "observer", "observers", "commentator",
+                "commentators", "economist", "economists", "scholar", "scholars", "researcher", "researchers",
+                "pundit", "pundits", "academic", "academics"}
+VERBAL_ROOTS = {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"}
 RESPONSE_VERBS = {"retaliate", "respond", "react", "hit", "answer", "counter"}
 # cooperative acts that several actors named together do each on a third party, not with each other: visit,
 # host, mediate (by code), praise, defend, recognise, apologise ... (by verb: "Spain, Ireland and Norway
@@ -1100,6 +1104,8 @@ class EventExtractor:
                 targets = [t for t in targets if t not in sources]
             nouns.extend(self._emit(tok, pattern, sources, targets, bound, how))
         out.extend(self._drop_background(out, nouns))
+        # what analysts or experts say or warn is commentary, not an act of a political actor
+        out = [c for c in out if not (c.pattern.code[:2] in VERBAL_ROOTS and head_word(c.source) in COMMENTATORS)]
         return self._statements_last(out)
 
     @staticmethod

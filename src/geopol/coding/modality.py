@@ -297,9 +297,10 @@ class ModalityClassifier:
         if dep == "advcl":
             if _has_subject(node) and not self._inverted(node):
                 return mode, True  # finite adverbial clause: its own assertion
-            if _bare_infinitive_clause(node):
+            if _bare_infinitive_clause(node) or self._gerund_complement(node, head):
                 # "demanded the parties to allow", "have sworn to fight": an infinitive the parser hung
-                # as an adverbial clause is the governor's complement and takes its cue
+                # as an adverbial clause is the governor's complement and takes its cue; so is a gerund right
+                # after its verb ("ruled out sending troops")
                 self._governor_cue(node, head, "xcomp", cues, trigger)
                 self._object_noun_cue(node, head, cues, trigger)
             return mode, False  # participial / purpose clause shares the main clause's modality
@@ -356,6 +357,15 @@ class ModalityClassifier:
         if dep in ("advmod", "acomp", "prt", "amod"):
             return mode, False
         return mode, True
+
+    @staticmethod
+    def _gerund_complement(node, head) -> bool:
+        """A subjectless gerund right after its governing verb (only particles or adverbs between), parsed as an
+        adverbial clause: "ruled out sending troops", "denied supplying weapons"."""
+        if node.tag_ != "VBG" or node.i < head.i or any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in node.children):
+            return False
+        doc = node.doc
+        return all(doc[i].dep_ in ("prt", "advmod", "neg") for i in range(head.i + 1, node.i))
 
     def _takes_part(self, verb) -> bool:
         """A verb of taking part ("involved", "participated", "took part"): its event noun under "in" is its act."""
