@@ -254,7 +254,14 @@ class ActorResolver:
         return _Item(it.start, it.end, tuple(keep)) if keep else None
 
     @staticmethod
-    def _pick(entries: tuple[Entry, ...], when: date | None) -> Entry:
+    def _pick(entries: tuple[Entry, ...], when: date | None, countries: frozenset[str] = frozenset()) -> Entry:
+        """The entry a phrase stands for: a person in office on the date, else an entry of a country the
+        sentence names otherwise ("SNA" near Al Shabaab is the Somali National Army, not the Syrian
+        National Army), else by kind."""
+        if countries and len({e.country for e in entries}) > 1:
+            local = tuple(e for e in entries if e.country in countries)
+            if local:
+                entries = local
         people = [e for e in entries if e.kind == "person"]
         if people:
             valid = [e for e in people if e.valid_on(when)]
@@ -278,8 +285,10 @@ class ActorResolver:
     def _groups(self, items: list[_Item], sent: Span, when: date | None) -> list[list[tuple[_Item, Entry]]]:
         doc = sent.doc
         groups: list[list[tuple[_Item, Entry]]] = []
+        named = frozenset(e.country for it in items if len({x.country for x in it.entries}) == 1
+                          for e in it.entries[:1] if e.country and e.country not in NONSTATE)
         for it in items:
-            e = self._pick(it.entries, when)
+            e = self._pick(it.entries, when, named)
             if groups:
                 prev_it, prev_e = groups[-1][-1]
                 gap = it.start - prev_it.end
