@@ -271,3 +271,10 @@ def test_what_analysts_warn_is_commentary(geopol_pipeline):
     got = _triples(geopol_pipeline, "Iran could retaliate against U.S. bases in the region, analysts warned.", None)
     evs = geopol_pipeline.code_text("Iran could retaliate against U.S. bases in the region, analysts warned.").events
     assert evs and not any("analyst" in e.source.text for e in evs), got
+
+
+def test_a_main_verb_parsed_as_a_modifier_with_a_conjoined_object(geopol_pipeline):
+    # "Doctors from two German charities [that] donated and delivered ...": the parser's reading
+    got = _triples(geopol_pipeline, "Doctors from two German charities donated and personally delivered medicines "
+                                    "to Kabul University Hospital.")
+    assert any(c.startswith("07") and (s or "").startswith("DEU") for c, s, _ in got), got

@@ -52,6 +52,11 @@ UNPLACED = "no country in the text"
 FOREIGN_PRONE = {"MIL", "REF", "MNC", "NGO", "DEV", "SPY"}
 # ... but "the army" of a story is its country's own
 NATIONAL_FORCES = {"army", "military", "armed forces", "navy", "air force", "national army"}
+# words that title one person ("President", "Gen."): a capitalised name may follow
+PERSON_TITLES = {"president", "minister", "premier", "general", "gen.", "gen", "chancellor", "king", "queen",
+                 "prince", "senator", "governor", "colonel", "col.", "commander", "envoy", "ambassador",
+                 "secretary", "spokesman", "spokeswoman", "mayor", "judge", "emir", "sheikh", "marshal",
+                 "admiral", "adm.", "brigadier", "captain", "capt.", "major", "maj.", "lieutenant", "lt."}
 LOC_PREPS = {"in", "at", "throughout", "across", "inside", "within"}
 LINK_PREPS = {"of", "for", "from"}
 # role words that stand for the actor of their "of"/"for" phrase ("leaders of Hamas", "officials of the
@@ -471,6 +476,18 @@ class ActorResolver:
             return i
         return j
 
+    @staticmethod
+    def _titled_name(doc, i: int, limit: int) -> int:
+        """End of a two- or three-word capitalised name right after a personal title that the entity tagger
+        took for an organisation ("Vice-President Moody Awori", "Lt. Gen. Prosper Avril"), else ``i``."""
+        if i == 0 or doc[i - 1].lower_ not in PERSON_TITLES:
+            return i
+        j = i
+        while j < limit and j - i < 3 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() \
+                and doc[j].text.isalpha() and doc[j].ent_type_ in ("ORG", "PERSON", "", "GPE", "NORP"):
+            j += 1
+        return j if j - i >= 2 else i
+
     def _named_person(self, m: Mention, sent: Span, ctx: DocContext) -> Mention:
         a = m.actors[0]
         if "(person" in a.rule or a.sector is None or not a.country:
@@ -789,8 +806,10 @@ class ActorResolver:
                     return make(leader.start, span_end, self._code(x.country, sec, sector), x.country, sector,
                                 f"role {sector} ({sec.phrase!r}) led by {x.text!r} ({x.country})")
         # 1. a person's name right after the role: "President Askar Akayev", "Judge Alejandro Rivera"
-        if head.i == end - 1:
+        if head.i == end - 1 or (doc[end - 1].dep_ == "compound" and doc[end - 1].lower_ in PERSON_TITLES):
             name_end = self._name_tokens(doc, end, sent.end)
+            if name_end == end:
+                name_end = self._titled_name(doc, end, sent.end)
             if name_end > end:
                 name = doc[end:name_end].text
                 c, how = self._context_country(sent, start, sector, out, country_mentions(), prev, ctx,

@@ -565,7 +565,8 @@ class EventExtractor:
                     t = n.head
                     continue
                 break
-            if t.dep_ == "acl" and t.tag_ in ("VBD", "VBN") and any(c.dep_ == "dobj" for c in t.children) \
+            if t.dep_ == "acl" and t.tag_ in ("VBD", "VBN") and any(
+                    c.dep_ == "dobj" for v in [t, *(c for c in t.children if c.dep_ == "conj")] for c in v.children) \
                     and t.sent.root.pos_ in ("NOUN", "PROPN") and t.sent.root.i < t.i:
                 # a mis-parsed main verb (a participle takes no object): "Gunmen on motorbikes killed 20
                 # villagers" read as "motorbikes [that] killed", in a sentence whose root is a noun
