@@ -53,10 +53,16 @@ FOREIGN_PRONE = {"MIL", "REF", "MNC", "NGO", "DEV", "SPY"}
 # ... but "the army" of a story is its country's own
 NATIONAL_FORCES = {"army", "military", "armed forces", "navy", "air force", "national army"}
 # words that title one person ("President", "Gen."): a capitalised name may follow
-PERSON_TITLES = {"president", "minister", "premier", "general", "gen.", "gen", "chancellor", "king", "queen",
-                 "prince", "senator", "governor", "colonel", "col.", "commander", "envoy", "ambassador",
+PERSON_TITLES = {"president", "minister", "premier", "general", "gen", "chancellor", "king", "queen", "prince",
+                 "senator", "sen", "rep", "governor", "gov", "colonel", "col", "commander", "envoy", "ambassador",
                  "secretary", "spokesman", "spokeswoman", "mayor", "judge", "emir", "sheikh", "marshal",
-                 "admiral", "adm.", "brigadier", "captain", "capt.", "major", "maj.", "lieutenant", "lt."}
+                 "admiral", "adm", "brigadier", "captain", "capt", "major", "lieutenant"}
+
+
+def _title(doc, end: int) -> str:
+    """The title word ending at ``end`` without its abbreviation dot ("Gen." and "Col ." -> "gen", "col")."""
+    t = doc[end - 2] if end > 1 and doc[end - 1].text == "." else doc[end - 1]
+    return t.lower_.rstrip(".")
 LOC_PREPS = {"in", "at", "throughout", "across", "inside", "within"}
 LINK_PREPS = {"of", "for", "from"}
 # role words that stand for the actor of their "of"/"for" phrase ("leaders of Hamas", "officials of the
@@ -149,7 +155,10 @@ class ActorResolver:
         for e in kb.entries:
             toks = cache.get(e.phrase)
             if toks is None:
-                toks = cache[e.phrase] = tuple(t.text for t in tokenizer(e.phrase))
+                # an abbreviated title is tokenized as text writes it ("Gen." stays one token, "gen." does not)
+                written = " ".join(w[:1].upper() + w[1:] for w in e.phrase.split()) \
+                    if e.kind == "sector" and "." in e.phrase else e.phrase
+                toks = cache[e.phrase] = tuple(t.text for t in tokenizer(written))
             if not toks:
                 continue
             key = tuple(t.lower() for t in toks)
@@ -480,7 +489,7 @@ class ActorResolver:
     def _titled_name(doc, i: int, limit: int) -> int:
         """End of a two- or three-word capitalised name right after a personal title that the entity tagger
         took for an organisation ("Vice-President Moody Awori", "Lt. Gen. Prosper Avril"), else ``i``."""
-        if i == 0 or doc[i - 1].lower_ not in PERSON_TITLES:
+        if i == 0 or _title(doc, i) not in PERSON_TITLES:
             return i
         j = i
         while j < limit and j - i < 3 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() \
@@ -806,7 +815,7 @@ class ActorResolver:
                     return make(leader.start, span_end, self._code(x.country, sec, sector), x.country, sector,
                                 f"role {sector} ({sec.phrase!r}) led by {x.text!r} ({x.country})")
         # 1. a person's name right after the role: "President Askar Akayev", "Judge Alejandro Rivera"
-        if head.i == end - 1 or (doc[end - 1].dep_ == "compound" and doc[end - 1].lower_ in PERSON_TITLES):
+        if head.i == end - 1 or (doc[end - 1].dep_ in ("compound", "punct") and _title(doc, end) in PERSON_TITLES):
             name_end = self._name_tokens(doc, end, sent.end)
             if name_end == end:
                 name_end = self._titled_name(doc, end, sent.end)
