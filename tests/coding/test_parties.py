@@ -278,3 +278,17 @@ def test_a_main_verb_parsed_as_a_modifier_with_a_conjoined_object(geopol_pipelin
     got = _triples(geopol_pipeline, "Doctors from two German charities donated and personally delivered medicines "
                                     "to Kabul University Hospital.")
     assert any(c.startswith("07") and (s or "").startswith("DEU") for c, s, _ in got), got
+
+
+@pytest.mark.parametrize("text,code,source,target", [
+    # note style drops the passive auxiliary: the counted subject is the victim
+    ("Clashes erupted near Bamenda in Cameroon; 4 soldiers killed.", "190", "CMRUAF", "CMRMIL"),
+    # armed men who loot destroy property; they do not riot
+    ("Congolese soldiers looted shops in Goma.", "171", "CODMIL", None),
+    # a health centre is a health facility; the Frontier Corps is Pakistan's
+    ("ADF rebels attacked a health centre in Lubero territory, killing 7 patients.", "190", "CODINSADF", "CODHLH"),
+    ("TTP militants ambushed a Frontier Corps convoy in South Waziristan.", "180", "PAKINSTTP", "PAKMIL"),
+])
+def test_violent_event_notes(geopol_pipeline, text, code, source, target):
+    got = _triples(geopol_pipeline, text)
+    assert _has(got, code, source, target), got

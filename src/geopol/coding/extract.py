@@ -124,6 +124,8 @@ COMMENTATORS = {"analyst", "analysts", "expert", "experts", "observer", "observe
                 "commentators", "economist", "economists", "scholar", "scholars", "researcher", "researchers",
                 "pundit", "pundits", "academic", "academics"}
 VERBAL_ROOTS = {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"}
+HARM_VERBS = {"kill", "wound", "injure", "abduct", "kidnap", "arrest", "detain", "behead", "execute", "displace",
+              "massacre", "slaughter", "murder", "torture"}
 RESPONSE_VERBS = {"retaliate", "respond", "react", "hit", "answer", "counter"}
 # cooperative acts that several actors named together do each on a third party, not with each other: visit,
 # host, mediate (by code), praise, defend, recognise, apologise ... (by verb: "Spain, Ireland and Norway
@@ -1031,6 +1033,8 @@ class EventExtractor:
             used = matched_tokens(frame, pattern)
             consumed |= used
             matched[tok.i] = used
+            if sources and not passive_subj and self._counted_victims(tok):
+                passive_subj, sources, how = sources, [], ""   # "15 fighters killed": the victims, not killers
             if not sources and not passive_subj and (between := self._between(tok, idx)):
                 sources, how = between, BETWEEN     # "Fighting between X and Y killed ..."
             if not sources and pattern.code[:2] in VIOLENT_ROOTS:
@@ -1108,6 +1112,18 @@ class EventExtractor:
         # what analysts or experts say or warn is commentary, not an act of a political actor
         out = [c for c in out if not (c.pattern.code[:2] in VERBAL_ROOTS and head_word(c.source) in COMMENTATORS)]
         return self._statements_last(out)
+
+    @staticmethod
+    def _counted_victims(verb: Token) -> bool:
+        """Note and headline style drops the passive auxiliary: in "15 fighters killed", "two soldiers
+        wounded" the counted subject of a verb of harm with no object and no auxiliary is its victim."""
+        if verb.lemma_.lower() not in HARM_VERBS or verb.tag_ not in ("VBD", "VBN"):
+            return False
+        kids = list(verb.children)
+        if any(c.dep_ in ("dobj", "aux", "auxpass", "agent", "xcomp", "prt") for c in kids):
+            return False
+        subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+        return subj is not None and any(c.dep_ == "nummod" or c.like_num for c in subj.children)
 
     @staticmethod
     def _victims_of_the_attack(out: list[Candidate]) -> list[Candidate]:
