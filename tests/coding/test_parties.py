@@ -292,3 +292,22 @@ def test_a_main_verb_parsed_as_a_modifier_with_a_conjoined_object(geopol_pipelin
 def test_violent_event_notes(geopol_pipeline, text, code, source, target):
     got = _triples(geopol_pipeline, text)
     assert _has(got, code, source, target), got
+
+
+@pytest.mark.parametrize("text,source", [
+    # a definite description refers back to the armed group or government that last acted, not to the
+    # country named last
+    ("Al Shabaab fighters attacked a military base in Lower Shabelle. The group said it had killed 20 soldiers.",
+     "SOMREB"),
+    ("The Houthis launched a missile at a Greek-owned tanker. The rebels said the attack was a response to US "
+     "strikes.", "YEMREBHTH"),
+    ("Burkina Faso's junta expelled three French diplomats. The military government accused them of subversive "
+     "activities.", "BFAGOV"),
+    ("Hamas released four Israeli hostages on Saturday. In return, Israel freed 200 Palestinian prisoners. "
+     "The militant group warned that the truce could collapse.", "PSEREBHMS"),
+])
+def test_the_group_refers_back_to_the_last_actor_of_its_kind(geopol_pipeline, text, source):
+    res = geopol_pipeline.code_text(text)
+    last = max(e.sentence_index for e in res.events)
+    assert {e.source.code for e in res.events if e.sentence_index == last} == {source}, \
+        [(e.sentence_index, e.source.code) for e in res.events]

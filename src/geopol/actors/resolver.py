@@ -63,6 +63,13 @@ def _title(doc, end: int) -> str:
     """The title word ending at ``end`` without its abbreviation dot ("Gen." and "Col ." -> "gen", "col")."""
     t = doc[end - 2] if end > 1 and doc[end - 1].text == "." else doc[end - 1]
     return t.lower_.rstrip(".")
+# nouns a story uses for an armed group it has just named: "the group said it had killed 20 soldiers"
+GROUP_NOUNS = {"group", "movement", "outfit", "organisation", "organization", "faction", "militia"}
+ARMED_KINDS = frozenset({"REB", "INS", "UAF", "SEP", "RAD", "CRM", "IMG"})
+# role words that refer back to the government or armed group just named when the sentence names no country
+GOV_ANAPHORS = {"government", "junta", "regime", "authorities", "administration", "leadership", "rulers"}
+ARMED_ANAPHORS = {"rebels", "militants", "insurgents", "fighters", "jihadists", "guerrillas", "extremists",
+                  "militiamen", "terrorists", "rebel", "militant", "insurgent"}
 LOC_PREPS = {"in", "at", "throughout", "across", "inside", "within"}
 LINK_PREPS = {"of", "for", "from"}
 # role words that stand for the actor of their "of"/"for" phrase ("leaders of Hamas", "officials of the
@@ -115,11 +122,22 @@ class DocContext:
     dateline: Actor | None = None                          # the country of the document's dateline
     sentences: int = 0                                     # sentences seen
     last: tuple[tuple[Actor, ...], bool] | None = None     # the previous sentence's last mention (actors, plural)
+    agents: list[tuple[Actor, int]] = field(default_factory=list)   # subjects of earlier sentences (actor, sentence)
 
     def copy(self) -> "DocContext":
         return DocContext(list(self.countries), list(self.people), self.last_plural, list(self.recent),
                           dict(self.heads), dict(self.names), list(self.hosts), self.discarded, self.dateline,
-                          self.sentences, self.last)
+                          self.sentences, self.last, list(self.agents))
+
+    def antecedent(self, kinds: frozenset[str], within: int = 3) -> Actor | None:
+        """The most recent subject of the last ``within`` sentences of one of ``kinds`` (sectors, or "IMG" for a
+        transnational group): what "the group", "the rebels", "the junta" refer back to."""
+        for a, n in reversed(self.agents):
+            if self.sentences - n > within:
+                break
+            if a.sector in kinds or (a.country in kinds and a.code != a.country):
+                return a
+        return None
 
     def note(self, actors: tuple[Actor, ...]) -> None:
         for a in actors:
@@ -431,6 +449,10 @@ class ActorResolver:
             out = self._descriptive(sent, out, bare, context, prev, last_before)
             out = self._shared_role(sent, out)
             context.last = self._last_of(sent, out)
+            for m in out:   # this sentence's subjects, for "the group" / "the junta" in the next ones
+                if len(m.actors) == 1 and sent.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass") \
+                        and m.actors[0].country:
+                    context.agents = (context.agents + [(m.actors[0], context.sentences)])[-12:]
         return out
 
     @staticmethod
@@ -601,6 +623,12 @@ class ActorResolver:
                     start, end = tok.i - 1, tok.i + 2
                     actors = (span_actor(x, start, end, "host: last visit destination",
                                          x.country + (sec or ""), sec),)
+            elif low in GROUP_NOUNS and tok.pos_ == "NOUN" and tok.dep_ not in ("compound", "amod", "poss") \
+                    and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) \
+                    and (d := self._definite(tok, sent, hyphens=True)) is not None \
+                    and (x := ctx.antecedent(ARMED_KINDS)) is not None:
+                start = d     # "The group said ...", "the Rwanda-backed group": the armed group just named
+                actors = (span_actor(x, start, end, f"'the {low}': the armed group acting before"),)
             elif low in ctx.heads and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod") \
                     and (d := self._definite(tok, sent)) is not None:
                 start = d
@@ -898,6 +926,16 @@ class ActorResolver:
         c, how = None, ""
         if sector not in FOREIGN_PRONE or self._governmental(g) or self._national_force(doc, start, end):
             c, how = self._context_country(sent, start, sector, out, country_mentions(), prev, ctx, person=False)
+        if (c is None or how.startswith(("previous sentences", "dateline"))) and start > sent.start \
+                and doc[start - 1].lower_ in DEFINITE and head.i == end - 1:
+            # "the rebels", "the junta" with no country in the sentence: the armed group or government that was
+            # the subject of a recent sentence, not merely the country named last
+            kinds = ARMED_KINDS if role in ARMED_ANAPHORS else frozenset({"GOV"}) if role in GOV_ANAPHORS else None
+            x = ctx.antecedent(kinds) if kinds else None
+            if x is not None:
+                return make(start - 1, span_end, x.code, x.country, x.sector,
+                            f"role {sector} ({sec.phrase!r}); 'the {role}': {x.text!r}, the subject of a recent "
+                            f"sentence ({x.code})")
         if c is None:
             if any(c.dep_ == "cc" for c in doc[end - 1].children) and doc[end - 1].pos_ == "NOUN":
                 # "between the army and M23 rebels", parsed as a modifier of "rebels"
@@ -1110,13 +1148,18 @@ class ActorResolver:
         return a
 
     @staticmethod
-    def _definite(tok, sent: Span) -> int | None:
-        """Index of "the" opening the noun phrase of ``tok`` ("the ministry", "the foreign ministry")."""
+    def _definite(tok, sent: Span, hyphens: bool = False) -> int | None:
+        """Index of "the" opening the noun phrase of ``tok`` ("the ministry", "the foreign ministry"; with
+        ``hyphens`` also "the Rwanda-backed group")."""
         i = tok.i - 1
-        while i >= sent.start and i >= tok.i - 3:
+        while i >= sent.start and i >= tok.i - (6 if hyphens else 3):
             t = tok.doc[i]
             if t.lower_ in DEFINITE:
                 return i
+            if hyphens and (t.text in ("-", "–") or t.head.i in range(i + 1, tok.i + 1)) \
+                    and t.dep_ in ("compound", "amod", "npadvmod", "punct", "advmod"):
+                i -= 1
+                continue
             if t.head.i != tok.i or t.dep_ not in ("compound", "amod") or t.ent_type_ in ("GPE", "NORP", "PERSON"):
                 return None
             i -= 1
