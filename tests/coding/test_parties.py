@@ -311,3 +311,9 @@ def test_the_group_refers_back_to_the_last_actor_of_its_kind(geopol_pipeline, te
     last = max(e.sentence_index for e in res.events)
     assert {e.source.code for e in res.events if e.sentence_index == last} == {source}, \
         [(e.sentence_index, e.source.code) for e in res.events]
+
+
+def test_wanting_to_act_is_a_stated_intention(geopol_pipeline):
+    got = _triples(geopol_pipeline, "Turkey wants to join the European Union.")
+    assert _has(got, "03", "TUR", "IGOEU"), got
+    assert not any(c.startswith("05") for c, _, _ in got), got   # the joining itself is still to come

@@ -163,7 +163,7 @@ STATED_MODALS = {"may", "might", "could"}
 # verbs of commitment whose to-infinitive is their subject's stated intention ("have sworn to fight")
 INTENT_VOW = {"vow", "pledge", "swear", "promise", "resolve"}
 # verbs of planning whose to-infinitive is their subject's intention ("Greece plans to impose restrictions")
-INTENT_PLAN = {"plan", "intend", "aim"}
+INTENT_PLAN = {"plan", "intend", "aim", "want", "wish", "hope", "seek", "expect"}
 # verbs of refusal whose to-infinitive is refused ("declined to resign", "refused to release the prisoners")
 REFUSE_VERBS = {"refuse", "decline"}
 # participles that name their subject's own stance, not something done to it: "Israel is opposed to French
