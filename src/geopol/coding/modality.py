@@ -193,6 +193,10 @@ def _is_nominal(tok) -> bool:
     return tok.pos_ in _NOUN_POS or (tok.tag_.startswith("NN"))
 
 
+# subordinators of time: with a present tense under a future clause they speak of what has not happened yet
+FUTURE_TIME_MARKS = {"until", "till", "when", "before", "after", "once"}
+
+
 class ModalityClassifier:
     """Decides the modality of an event from its trigger token (see module docstring)."""
 
@@ -366,6 +370,15 @@ class ModalityClassifier:
             return False
         doc = node.doc
         return all(doc[i].dep_ in ("prt", "advmod", "neg") for i in range(head.i + 1, node.i))
+
+    @staticmethod
+    def _future_time_clause(node) -> bool:
+        """A present-tense adverbial clause under a clause with "will" / "would" / "shall"."""
+        if node.dep_ != "advcl" or node.tag_ not in ("VBZ", "VBP") or any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have") for c in node.children):
+            return False
+        head = node.head
+        return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "wo") for c in head.children)
 
     def _takes_part(self, verb) -> bool:
         """A verb of taking part ("involved", "participated", "took part"): its event noun under "in" is its act."""
@@ -571,6 +584,15 @@ class ModalityClassifier:
             if dep == "mark":
                 if low in self._mark:
                     cues.append(_Cue(self._mark[low], f"conditional clause '{c.text}' governs '{trigger.text}'", True))
+                elif low in FUTURE_TIME_MARKS and self._future_time_clause(node):
+                    # "the sanctions will stay until Moscow changes course": a present tense after "until",
+                    # "when", "before" under a future clause speaks of what has not happened
+                    cues.append(_Cue("hypothetical", f"future time clause '{c.text} {node.text}' governs "
+                                                     f"'{trigger.text}'", True))
+                continue
+            if dep == "advmod" and low == "when" and c.i < node.i and self._future_time_clause(node):
+                cues.append(_Cue("hypothetical", f"future time clause '{c.text} {node.text}' governs "
+                                                 f"'{trigger.text}'", True))    # parsed as an adverb
                 continue
             if dep in ("acomp", "oprd", "attr") and lem in self._pred and self._pred[lem] == "hypothetical":
                 # predicative hedge: "an attack seems unlikely", "remains possible"
