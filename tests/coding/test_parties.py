@@ -317,3 +317,8 @@ def test_wanting_to_act_is_a_stated_intention(geopol_pipeline):
     got = _triples(geopol_pipeline, "Turkey wants to join the European Union.")
     assert _has(got, "03", "TUR", "IGOEU"), got
     assert not any(c.startswith("05") for c, _, _ in got), got   # the joining itself is still to come
+
+
+def test_a_promise_to_respond_harshly_is_a_threat(geopol_pipeline):
+    got = _triples(geopol_pipeline, "Moscow will respond harshly to any new sanctions, the foreign ministry said.")
+    assert _has(got, "13", "RUS", None), got
