@@ -1262,7 +1262,7 @@ class EventExtractor:
         if aux & (FUTURE_AUX | STATED_MODALS) and tok.dep_ == "ccomp" and head.pos_ == "VERB" and hl in INTENT_SAY:
             speakers, _, _ = self._subject(head, idx)
             parties = {c.source.country for c in emitted} | {c.target.country for c in emitted if c.target}
-            if speakers and not any(a.country in parties for a in speakers):
+            if speakers and all(a.country and a.country not in parties for a in speakers):
                 return None, False                                   # someone else's forecast, not an intent
             return head, False                                       # "X said it will support"
         if (tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and _bare_infinitive(tok))) and hl in INTENT_VOW \
