@@ -322,3 +322,8 @@ def test_wanting_to_act_is_a_stated_intention(geopol_pipeline):
 def test_a_promise_to_respond_harshly_is_a_threat(geopol_pipeline):
     got = _triples(geopol_pipeline, "Moscow will respond harshly to any new sanctions, the foreign ministry said.")
     assert _has(got, "13", "RUS", None), got
+
+
+def test_an_offer_to_negotiate_is_one_sided(geopol_pipeline):
+    got = _triples(geopol_pipeline, "Iran offered to negotiate with the United States.")
+    assert _has(got, "036", "IRN", "USA") and not _has(got, "036", "USA", "IRN"), got
