@@ -327,3 +327,16 @@ def test_a_promise_to_respond_harshly_is_a_threat(geopol_pipeline):
 def test_an_offer_to_negotiate_is_one_sided(geopol_pipeline):
     got = _triples(geopol_pipeline, "Iran offered to negotiate with the United States.")
     assert _has(got, "036", "IRN", "USA") and not _has(got, "036", "USA", "IRN"), got
+
+
+@pytest.mark.parametrize("text", [
+    "The prime minister is fighting for his political survival.",
+    "The company was hit with a $1 billion fine by EU regulators.",
+])
+def test_figures_of_speech_with_fight_and_hit(geopol_pipeline, text):
+    assert not [e for e in geopol_pipeline.code_text(text).events if e.type.code.startswith("19")]
+
+
+def test_attacking_a_policy_is_criticism(geopol_pipeline):
+    got = _triples(geopol_pipeline, "The opposition leader attacked the government's handling of the economy.")
+    assert _has(got, "111", "OPP", "GOV") and not any(c.startswith("19") for c, _, _ in got), got
