@@ -1268,7 +1268,8 @@ class EventExtractor:
         if (tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and _bare_infinitive(tok))) and hl in INTENT_VOW \
                 and not self.patterns.candidates(hl, False):
             return head, False          # "rebels have sworn to fight" (a vow with patterns of its own is coded by them)
-        if tok.dep_ == "xcomp" and hl in INTENT_PLAN and head.pos_ == "VERB":
+        if tok.dep_ == "xcomp" and hl in INTENT_PLAN and head.pos_ == "VERB" \
+                and not any(c.dep_ == "auxpass" for c in head.children):   # ("is expected to" is a forecast)
             return head, False                                       # "Greece plans to impose restrictions"
         if aux & (FUTURE_AUX - {"would"}):     # a condition does not unmake it: "will retaliate if ..." threatens
             t = tok
