@@ -340,3 +340,10 @@ def test_figures_of_speech_with_fight_and_hit(geopol_pipeline, text):
 def test_attacking_a_policy_is_criticism(geopol_pipeline):
     got = _triples(geopol_pipeline, "The opposition leader attacked the government's handling of the economy.")
     assert _has(got, "111", "OPP", "GOV") and not any(c.startswith("19") for c, _, _ in got), got
+
+
+def test_considering_an_act_keeps_its_target(geopol_pipeline):
+    # "consider" is not a verb of talking about: the considered act's party is the target
+    res = geopol_pipeline.code_text("Seoul said it would consider supplying weapons to Ukraine.")
+    assert any(e.type.code == "014" and e.target is not None and e.target.code == "UKR" for e in res.events), \
+        [(e.type.code, e.target and e.target.code) for e in res.events]

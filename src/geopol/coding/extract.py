@@ -144,7 +144,7 @@ RECIPROCAL_OBJECTS = {("each", "other"), ("one", "another")}
 # soldiers clashed", "the army and the RSF fought in Khartoum"
 # verbs whose object is what is talked about, not a party: "met Xi to discuss the war in Ukraine" (a party is
 # named by "with": "discussed trade with Japan")
-TOPIC_VERBS = {"discuss", "debate", "address", "review", "consider", "examine", "explore", "study"}
+TOPIC_VERBS = {"discuss", "debate"}
 RECIPROCAL_VERBS = {"clash", "fight", "battle", "skirmish", "scuffle", "brawl", "spar", "exchange", "trade"}
 # verbal acts aimed at someone named anywhere in what was said: "warned that ... if Washington did not stop"
 ADDRESSED_ROOTS = {"09", "10", "11", "12", "13"}
