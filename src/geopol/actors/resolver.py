@@ -57,12 +57,6 @@ PERSON_TITLES = {"president", "minister", "premier", "general", "gen", "chancell
                  "senator", "sen", "rep", "governor", "gov", "colonel", "col", "commander", "envoy", "ambassador",
                  "secretary", "spokesman", "spokeswoman", "mayor", "judge", "emir", "sheikh", "marshal",
                  "admiral", "adm", "brigadier", "captain", "capt", "major", "lieutenant"}
-
-
-def _title(doc, end: int) -> str:
-    """The title word ending at ``end`` without its abbreviation dot ("Gen." and "Col ." -> "gen", "col")."""
-    t = doc[end - 2] if end > 1 and doc[end - 1].text == "." else doc[end - 1]
-    return t.lower_.rstrip(".")
 # nouns a story uses for an armed group it has just named: "the group said it had killed 20 soldiers"
 GROUP_NOUNS = {"group", "movement", "outfit", "organisation", "organization", "faction", "militia"}
 ARMED_KINDS = frozenset({"REB", "INS", "UAF", "SEP", "RAD", "CRM", "IMG"})
@@ -95,6 +89,12 @@ STATE_ORGANS = {"GOV", "COP", "JUD", "LEG"}
 # sectors of the people a state's organs act on at home ("police dispersed demonstrators")
 DOMESTIC = {"OPP", "CVL", "REB", "SEP", "INS", "LAB", "EDU", "MED", "HRI", "REL", "AGR", "CRM", "PTY", "ELI",
             "BUS", "HLH"}
+
+
+def _title(doc, end: int) -> str:
+    """The title word ending at ``end`` without its abbreviation dot ("Gen." and "Col ." -> "gen", "col")."""
+    t = doc[end - 2] if end > 1 and doc[end - 1].text == "." else doc[end - 1]
+    return t.lower_.rstrip(".")
 
 
 @dataclass(frozen=True, slots=True)

@@ -581,18 +581,18 @@ class ModalityClassifier:
             dep = c.dep_
             low = c.lower_
             lem = _lemma(c)
-            if dep == "mark":
-                if low in self._mark:
-                    cues.append(_Cue(self._mark[low], f"conditional clause '{c.text}' governs '{trigger.text}'", True))
-                elif low in FUTURE_TIME_MARKS and self._future_time_clause(node):
-                    # "the sanctions will stay until Moscow changes course": a present tense after "until",
-                    # "when", "before" under a future clause speaks of what has not happened
-                    cues.append(_Cue("hypothetical", f"future time clause '{c.text} {node.text}' governs "
-                                                     f"'{trigger.text}'", True))
+            if dep == "mark" and low in self._mark:
+                cues.append(_Cue(self._mark[low], f"conditional clause '{c.text}' governs '{trigger.text}'", True))
                 continue
-            if dep == "advmod" and low == "when" and c.i < node.i and self._future_time_clause(node):
+            if (dep == "mark" and low in FUTURE_TIME_MARKS or dep == "advmod" and low == "when" and c.i < node.i) \
+                    and self._future_time_clause(node):
+                # "the sanctions will stay until Moscow changes course": a present tense after "until", "when"
+                # (which the parser may take for an adverb), "before" under a future clause speaks of what has
+                # not happened
                 cues.append(_Cue("hypothetical", f"future time clause '{c.text} {node.text}' governs "
-                                                 f"'{trigger.text}'", True))    # parsed as an adverb
+                                                 f"'{trigger.text}'", True))
+                continue
+            if dep == "mark":
                 continue
             if dep in ("acomp", "oprd", "attr") and lem in self._pred and self._pred[lem] == "hypothetical":
                 # predicative hedge: "an attack seems unlikely", "remains possible"
