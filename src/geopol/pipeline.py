@@ -12,7 +12,7 @@ from pathlib import Path
 
 from geopol.actors.kb import KnowledgeBase
 from geopol.actors.resolver import DOMESTIC, FOREIGN_PRONE, NONSTATE, UNPLACED, ActorResolver, DocContext
-from geopol.coding.extract import UNIDENTIFIED, EventExtractor, EventMemory, head_word
+from geopol.coding.extract import UNIDENTIFIED, VIOLENT_ROOTS, EventExtractor, EventMemory, head_word
 from geopol.coding.modality import ModalityClassifier
 from geopol.coding.ontology import Ontology
 from geopol.coding.patterns import PatternSet
@@ -244,8 +244,8 @@ class Pipeline:
                         if etype.code == "043":   # "Beijing hosted ...": the host's own city
                             loc = self._host_place(c.source) or loc
                     source = self._place(c.source, c.target, loc)
-                    target = self._place(c.target, c.source, loc, attacked=etype.code[:2] in ("18", "19", "20"))
-                    if target is None and etype.code[:2] in ("18", "19", "20"):
+                    target = self._place(c.target, c.source, loc, attacked=etype.code[:2] in VIOLENT_ROOTS)
+                    if target is None and etype.code[:2] in VIOLENT_ROOTS:
                         target = self._attacked_country(source, loc, sent.text, place_mentions or ())
                     if target is not None and etype.code[:2] == "15" and UNPLACED in c.target.rule:
                         target = None   # "deployed an aircraft carrier to ...": the force moved, no target
