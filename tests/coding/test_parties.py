@@ -303,3 +303,8 @@ def test_considering_an_act_keeps_its_target(geopol_pipeline):
     res = geopol_pipeline.code_text("Seoul said it would consider supplying weapons to Ukraine.")
     assert any(e.type.code == "014" and e.target is not None and e.target.code == "UKR" for e in res.events), \
         [(e.type.code, e.target and e.target.code) for e in res.events]
+
+
+def test_a_court_striking_down_a_law_is_no_strike(geopol_pipeline):
+    got = _triples(geopol_pipeline, "Israel's Supreme Court struck down a key part of the government's judicial overhaul.")
+    assert got and not any(c.startswith("14") for c, _, _ in got), got

@@ -328,6 +328,11 @@ class ActorResolver:
                 c_prev = next((self._country_of(x) for _, x in groups[-1] if self._country_of(x)), None)
                 c_new = self._country_of(e)
                 clash = c_prev is not None and c_new is not None and c_prev != c_new
+                generic = next((x for x in it.entries if x.kind == "sector"), None)
+                if adjacent and generic is not None and e.kind in ORG_KINDS and c_prev is not None \
+                        and e.country != c_prev:
+                    # "Peru's Congress" is Peru's legislature, not the US Congress the word names alone
+                    e = generic
                 if adjacent and not clash and prev_e.kind != "person":
                     groups[-1].append((it, e))
                     continue
