@@ -657,7 +657,7 @@ class EventExtractor:
         arg = self._arg_actors if nested else self._actors_of
         for c in trig.children:
             if c.dep_ in OBJ_DEPS:
-                found = arg(trig.head if c is _relative_object(trig) else c, idx)
+                found = arg(c, idx)
                 if found:
                     return found
         for c in trig.children:   # "allow Ukraine to use", xcomp with its own subject
