@@ -5,7 +5,7 @@
     .venv/bin/python benchmarks/classifier.py system       # the same sentences through the whole coder (patterns +/- model)
     .venv/bin/python benchmarks/classifier.py spacy        # the same estimator over spaCy bag-of-lemma features
     .venv/bin/python benchmarks/classifier.py calibrate    # reliability of p_model on a held-out template slice
-    .venv/bin/python benchmarks/classifier.py gold OUTDIR  # code the PLOVER dev gold with the model off/on -> events
+    .venv/bin/python benchmarks/classifier.py gold OUTDIR  # code the PLOVER dev gold (or --gold FILE, any format) with the model off/on -> events
     .venv/bin/python benchmarks/classifier.py throughput   # sentences/s: bare spaCy, geopol, geopol + model
 
 Embeddings of the corpus are cached in ~/.cache/geopol/ (keyed by the texts). The codebook and
@@ -238,7 +238,7 @@ def cmd_gold(args):
     from geopol.eval.gold import gold_documents, read_gold
     from geopol.pipeline import Pipeline, PipelineConfig
     gold = args.gold or str(SHARED / "data/dev/PLOVER_GSR_CAMEO.json")
-    golds = [g for g in read_gold(gold, "plover-json", []) if g.annotated]
+    golds = [g for g in read_gold(gold, "auto", []) if g.annotated]
     out = Path(args.outdir)
     out.mkdir(parents=True, exist_ok=True)
     from geopol.coding.combine import CombineRules
