@@ -28,7 +28,7 @@ def _triples(pipe, text):
     # no country anywhere: the sector alone, and the event is still coded
     ("Government forces shelled rebel positions overnight.", "19", "MIL", None),
     ("The army retook the village from ISIS fighters.", "19", "MIL", "IMGMUSISL"),
-    ("Protesters torched government buildings in the capital.", "17", "OPP", "GOV"),
+    ("Protesters torched government buildings in the capital.", "14", "OPP", "GOV"),   # violence by protesters: 145
 ])
 def test_role_words_are_placed(geopol_pipeline, text, root, source, target):
     got = _triples(geopol_pipeline, text)

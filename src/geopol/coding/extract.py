@@ -68,6 +68,7 @@ Target binding (``_bind_target``, ``_objects``, ``_prep_target``, ``_arg_actors`
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
@@ -113,6 +114,15 @@ TRANSNATIONAL = {"IGO", "NGO", "MNC", "UNO", "INT"}
 # cooperative acts that coordinated parties of different countries do with each other unless a pattern binds
 # another party: "Bosnia and Slovenia agreed to a ceasefire", "Czechia and Albania upgraded their ties"
 JOINT_ROOTS = {"03", "04", "05", "06"}
+RIOT_ROOTS = {"17", "18", "19"}
+NOT_RIOT = ("181", "186")   # a kidnapping or an assassination stays what it is, whoever does it
+PROTESTERS = {"protester", "protesters", "demonstrator", "demonstrators", "rioter", "rioters", "crowd", "crowds",
+              "mob", "mobs", "marcher", "marchers"}
+JOINT_VERBS = {"sign", "ink", "seal", "conclude"}     # "X and Y signed a ceasefire in Havana": with each other
+STATE_SECTORS = {None, "GOV", "MIL", "NAT", "NTO"}
+NONSTATE_CODES = ("IMG",)
+NON_AERIAL_BOMBS = {"suicide", "car", "roadside", "truck", "bus", "letter", "parcel", "pipe", "nail", "terrorist",
+                    "terror", "bicycle", "motorcycle", "market"}
 MEDIATE = "045"
 MAX_PREP_DEPTH = 4     # a guessed target's preposition: at most this far below the trigger (prep of its object's...)
 # nouns for the people or firms of a trade: the word compounded with them names their trade, not the event's
@@ -343,6 +353,33 @@ def load_stances(path=None) -> dict[str, dict[str, str]]:
     return out
 
 
+@dataclass(frozen=True)
+class Context:
+    """A non-political setting named by phrases (``contexts.tsv``): sport, fiction. In it, events of
+    ``roots`` between actors that are only countries or unknown people are not coded."""
+    name: str
+    roots: frozenset[str]
+    phrases: re.Pattern
+
+    def excludes(self, text: str, code: str, actors) -> bool:
+        return (code[:2] in self.roots and all(a is None or not a.sector for a in actors)
+                and self.phrases.search(text) is not None)
+
+
+def load_contexts(path=None) -> tuple[Context, ...]:
+    path = path or data_path("geopol.coding", "contexts.tsv")
+    try:
+        rows = read_tsv(path)
+    except FileNotFoundError:
+        return ()
+    out = []
+    for r in rows:
+        phrases = sorted((p.strip() for p in r["phrases"].split("|") if p.strip()), key=len, reverse=True)
+        rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w-])", re.I)
+        out.append(Context(r["context"].strip(), frozenset(x.strip() for x in r["roots"].split("|")), rx))
+    return tuple(out)
+
+
 @dataclass
 class EventMemory:
     """What a document's earlier sentences said about agreements: the parties of the last coded event whose
@@ -397,8 +434,9 @@ class Candidate:
 class EventExtractor:
     def __init__(self, patterns: PatternSet, symmetric: frozenset[str] = frozenset(),
                  intents: dict[str, str] | None = None, demands: dict[str, str] | None = None,
-                 refusals: dict[str, str] | None = None) -> None:
+                 refusals: dict[str, str] | None = None, contexts: tuple[Context, ...] | None = None) -> None:
         self.patterns = patterns
+        self.contexts = load_contexts() if contexts is None else contexts
         self.symmetric = symmetric
         stances = load_stances() if intents is None or demands is None or refusals is None else None
         self.intents = stances["intent"] if intents is None else intents
@@ -410,6 +448,12 @@ class EventExtractor:
         self._negotiate = Pattern(code="046", head=frozenset(), noun=True, words=(), forbidden=frozenset(),
                                   target=None, swap=False, text="<agreement> under discussion|negotiation",
                                   origin="construction (extract.UNDER_NEGOTIATION)")
+        self._riot = Pattern(code="145", head=frozenset(), noun=False, words=(), forbidden=frozenset(),
+                             target=None, swap=False, text="<violence by protesters>",
+                             origin="construction (extract: violence by protesters or crowds is a violent protest)")
+        self._aerial_bombing = Pattern(code="195", head=frozenset(), noun=True, words=(), forbidden=frozenset(),
+                                       target=None, swap=False, text="<a state's bombing of a place>",
+                                       origin="construction (extract: bombing by a state or alliance is aerial)")
         # two countries' forces demonstrating power together exercise together: military cooperation
         self._joint_exercise = Pattern(code="062", head=frozenset(), noun=False, words=(), forbidden=frozenset(),
                                        target=None, swap=False, text="<150 by the forces of two countries>",
@@ -916,6 +960,9 @@ class EventExtractor:
         # (with no actor named, violence by an unnamed perpetrator can still be an event: "a bomb went off
         # at a bus station in Quetta", "three people were killed in Mosul")
         out = self._extract(sent, mentions)
+        if out and self.contexts:   # "Nigeria launched wave after wave of attacks ... in the World Cup qualifier"
+            out = [c for c in out if not any(x.excludes(sent.text, c.pattern.code, (c.source, c.target))
+                                             for x in self.contexts)]
         if memory is not None:
             self._remember(out, memory)
             if not out and memory.parties:
@@ -1366,6 +1413,17 @@ class EventExtractor:
             t = t.head
         return 0.0
 
+    @staticmethod
+    def _state_bombing_of(tok: Token, sources: list[Actor]) -> bool:
+        """A state's or an alliance's "bombing" of a place is aerial bombing (195); a suicide, car or
+        roadside bombing, or one by a group, is not."""
+        if tok.lower_ not in ("bombing", "bombings", "bombardment") or not sources:
+            return False
+        if any(c.lower_ in NON_AERIAL_BOMBS for c in tok.children):
+            return False
+        return all(a.country and a.country not in ("NGO", "IMG") and a.sector in STATE_SECTORS
+                   and not a.code.startswith(NONSTATE_CODES) for a in sources)
+
     def _emit(self, tok, pattern, sources, targets, bound, how) -> list[Candidate]:
         if not sources and not (pattern.swap and bound and targets):
             return []   # (a swapped pattern's bound actor is its source: "the move drew criticism from X")
@@ -1382,7 +1440,13 @@ class EventExtractor:
         if pattern.code == "150" and not targets and len({a.country for a in sources if a.country}) > 1 \
                 and any(EXERCISES & w for w in pattern.words):
             pattern = self._joint_exercise   # "French and Egyptian warships launched war games"
-        joint = pattern.code[:2] in JOINT_ROOTS and len({a.code for a in sources}) > 1 and not pattern.swap \
+        if pattern.code[:2] in RIOT_ROOTS and pattern.code not in NOT_RIOT and sources \
+                and all(head_word(a) in PROTESTERS for a in sources):
+            pattern = self._riot     # "protesters stormed and torched the consulate", "crowds stoning the embassy"
+        if pattern.code == "183" and tok.pos_ in ("NOUN", "PROPN") and self._state_bombing_of(tok, sources):
+            pattern = self._aerial_bombing   # "NATO's bombing of Belgrade", "America's bombing of Fordow"
+        joint = (pattern.code[:2] in JOINT_ROOTS or tok.lemma_.lower() in JOINT_VERBS) \
+            and len({a.code for a in sources}) > 1 and not pattern.swap \
             and not pattern.code.startswith(SINGLE_HANDED) and tok.lemma_.lower() not in SINGLE_HANDED_VERBS
         if joint and not bound:   # the parties acted with each other, not with a guessed third party
             # ("the Sudanese army and the RSF resumed talks in Jeddah")
