@@ -1405,10 +1405,16 @@ class EventExtractor:
         if tok.dep_ == "ROOT":
             return 0.05
         t = tok
+        while t.dep_ == "conj" and t.head.i != t.i:   # "stormed and looted": as the first verb
+            t = t.head
+        if t.dep_ == "ROOT":
+            return 0.05
         for _ in range(4):
+            if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                return -0.15   # a verb describing a noun: "protesters demanding ...", "soldiers fighting ..."
             if t.dep_ in ("relcl", "acl", "advcl", "pcomp"):
                 return -0.05
-            if t.head is t:
+            if t.head.i == t.i:
                 break
             t = t.head
         return 0.0
