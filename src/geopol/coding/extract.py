@@ -114,6 +114,10 @@ TRANSNATIONAL = {"IGO", "NGO", "MNC", "UNO", "INT"}
 # cooperative acts that coordinated parties of different countries do with each other unless a pattern binds
 # another party: "Bosnia and Slovenia agreed to a ceasefire", "Czechia and Albania upgraded their ties"
 JOINT_ROOTS = {"03", "04", "05", "06"}
+ON_CONTROL_VERBS = {"call", "prevail", "rely", "count", "depend", "lean", "press", "push", "wait", "insist"}
+PARTITIVE_HEADS = {"one", "some", "many", "several", "most", "all", "dozens", "hundreds", "thousands", "members",
+                   "member", "units", "unit", "elements", "supporters", "supporter", "followers", "loyalists",
+                   "partisans", "wing", "faction", "factions", "cells", "cell", "remnants", "splinter"}
 RIOT_ROOTS = {"17", "18", "19"}
 NOT_RIOT = ("181", "186")   # a kidnapping or an assassination stays what it is, whoever does it
 PROTESTERS = {"protester", "protesters", "demonstrator", "demonstrators", "rioter", "rioters", "crowd", "crowds",
@@ -485,7 +489,31 @@ class EventExtractor:
                     best = m
                 continue
             stack.extend(t.children)
+        if best is None and (tok.lower_ in PARTITIVE_HEADS or tok.pos_ == "NUM"):
+            # "one of its units", "supporters of Moqtada al-Sadr", "the armed wing of Hamas": the group's
+            if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
+                return EventExtractor._owner_subject(tok, idx)
+            for p in tok.children:
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    for o in p.children:
+                        if o.dep_ == "pobj" and (m := EventExtractor._np_mention(o, idx)) is not None:
+                            return m
         return best
+
+    @staticmethod
+    def _owner_subject(tok: Token, idx: dict[int, Mention]) -> Mention | None:
+        """The subject of the nearest clause above ``tok`` that does not contain it: whose "its units" are
+        ("The ELN acknowledged that one of its units had kidnapped ...")."""
+        v = tok.head
+        for _ in range(8):
+            if v.pos_ in ("VERB", "AUX"):
+                for c in v.children:
+                    if c.dep_ in ("nsubj", "nsubjpass") and not c.left_edge.i <= tok.i <= c.right_edge.i:
+                        return EventExtractor._np_mention(c, idx)
+            if v.head.i == v.i:
+                break
+            v = v.head
+        return None
 
     def _actors_of(self, tok: Token, idx: dict[int, Mention]) -> list[Actor]:
         """Actors of a noun phrase and of the phrases coordinated with it."""
@@ -631,8 +659,10 @@ class EventExtractor:
                     and t.head is not t:
                 # object control: "urged Israel to allow", "called on Iran to release": the object acts
                 ctrl = [c for c in t.head.children if c.dep_ in ("dobj", "dative") and c.i < t.i]
-                ctrl += [o for c in t.head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
-                         and c.i < t.i for o in c.children if o.dep_ == "pobj"]
+                if t.head.lemma_.lower() in ON_CONTROL_VERBS:    # (not "voted on Saturday to impose")
+                    ctrl += [o for c in t.head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                             and c.i < t.i for o in c.children if o.dep_ == "pobj" and o.ent_type_ not in
+                             ("DATE", "TIME")]
                 if ctrl and t.head.lemma_.lower() not in SUBJECT_CONTROL_VERBS:
                     return self._actors_of(ctrl[0], idx), [], how_prefix + f"object of '{t.head.text}'"
             if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head is not t:

@@ -354,6 +354,7 @@ class ModalityClassifier:
         if dep in ("nsubj", "nsubjpass"):
             if not _is_nominal(node):
                 return _WEAK, False
+            self._scheduled_subject(head, trigger, cues)   # "Talks are scheduled to resume next week"
             if self._existential(head) or self._indefinite(node):
                 return mode, False
             self._elliptic_condition(head, trigger, cues)  # "If confirmed, the deployment ... would"
@@ -361,6 +362,20 @@ class ModalityClassifier:
         if dep in ("advmod", "acomp", "prt", "amod"):
             return mode, False
         return mode, True
+
+    def _scheduled_subject(self, head, trigger, cues) -> None:
+        """An event noun that is the subject of a scheduling or planning predicate is not yet an event:
+        "talks are scheduled/expected/set to resume", "a visit is planned for June", "the vote is due"."""
+        if _is_passive(head):
+            for table in (self._passive, self._comp):
+                cat, form = _lookup(table, head)
+                if cat in ("future", "hypothetical"):
+                    cues.append(_Cue(cat, f"'{head.text}' ({form}) governs its subject '{trigger.text}'"))
+                    return
+        for c in head.children:
+            if c.dep_ in ("acomp", "oprd") and self._pred.get(_lemma(c)) == "future":
+                cues.append(_Cue("future", f"predicate '{c.text}' governs its subject '{trigger.text}'"))
+                return
 
     @staticmethod
     def _gerund_complement(node, head) -> bool:
@@ -371,14 +386,16 @@ class ModalityClassifier:
         doc = node.doc
         return all(doc[i].dep_ in ("prt", "advmod", "neg") for i in range(head.i + 1, node.i))
 
-    @staticmethod
-    def _future_time_clause(node) -> bool:
-        """A present-tense adverbial clause under a clause with "will" / "would" / "shall"."""
+    def _future_time_clause(self, node) -> bool:
+        """A present-tense adverbial clause under a clause with "will" / "would" / "shall", or under an
+        infinitive a verb of planning governs ("plans to send police once the Council gives its approval")."""
         if node.dep_ != "advcl" or node.tag_ not in ("VBZ", "VBP") or any(
                 c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have") for c in node.children):
             return False
         head = node.head
-        return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "wo") for c in head.children)
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "wo") for c in head.children):
+            return True
+        return head.dep_ == "xcomp" and head.head.i != head.i and _lookup(self._comp, head.head)[0] == "future"
 
     def _takes_part(self, verb) -> bool:
         """A verb of taking part ("involved", "participated", "took part"): its event noun under "in" is its act."""
