@@ -223,7 +223,7 @@ class Pipeline:
                 mentions = self.resolver.mentions(sent, when, ctx)
                 cands = self.extractor.extract(sent, mentions, memory)
                 if self.classifier is not None:
-                    cands = self.classifier.combine(sent, mentions, cands)
+                    cands = self.extractor.in_context(sent, self.classifier.combine(sent, mentions, cands))
                 timexes = self.tagger.tag(sent.text, when) if (cands or self.carry_dates) else []
                 dated = [t for t in timexes if t.value is not None]
                 previous = carry

@@ -222,3 +222,15 @@ def test_best_event_takes_the_most_confident_prediction(gold):
     preds[1]["confidence"] = 0.1
     assert evaluate(gold, preds).best_event["correct"] == 1
     assert json.loads(json.dumps(evaluate(gold, preds).to_dict()))["best_event"]["sentences"] == 3
+
+
+def test_no_event_sentences(gold):
+    # s4 has no gold event; its only prediction is hypothetical, so nothing is asserted there
+    ne = evaluate(gold, PRED).no_event
+    assert (ne["sentences"], ne["with_prediction"], ne["clean"]) == (1, 0, 1)
+    # sentence accuracy: best event right in s1, s2 (of 3) + s4 clean = 3/4
+    assert ne["sentence_accuracy"] == pytest.approx(3 / 4, abs=1e-4)
+    # with all modalities the hypothetical attack counts against s4
+    ne = evaluate(gold, PRED, all_modalities=True).no_event
+    assert (ne["with_prediction"], ne["clean"]) == (1, 0)
+    assert "no_event" in json.loads(json.dumps(evaluate(gold, PRED).to_dict()))

@@ -46,7 +46,7 @@ class CombineRules:
     """Defaults measured in data/training/README.md ("Combination"): the patterns lead and the model fills in.
     Re-coding pattern events and lowering their confidence on disagreement both lost accuracy on the codebook
     sentences and gained nothing on the dev gold, so they are off (recode_threshold > 1, penalties 0)."""
-    add_threshold: float = 0.40
+    add_threshold: float = 0.70
     recode_threshold: float = 1.01
     pattern_weak: float = 0.80
     disagree_penalty: float = 0.0
@@ -54,7 +54,7 @@ class CombineRules:
     model_scale: float = 0.90
     fill_only: bool = True        # the model adds events only to sentences with no specific (non-01) pattern event
     agree_boost: bool = False     # raise a pattern event's confidence when the model agrees (measured: see README)
-    sentence_threshold: float = 0.40  # a sentence with actors but no event from any clause: the model's reading of
+    sentence_threshold: float = 0.70  # a sentence with actors but no event from any clause: the model's reading of
     #                                   the whole sentence, between its first two actors, at or above this (off: > 1)
 
 

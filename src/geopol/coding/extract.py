@@ -989,15 +989,20 @@ class EventExtractor:
             return self._remembered_agreement(sent, memory) if memory is not None and memory.parties else []
         # (with no actor named, violence by an unnamed perpetrator can still be an event: "a bomb went off
         # at a bus station in Quetta", "three people were killed in Mosul")
-        out = self._extract(sent, mentions)
-        if out and self.contexts:   # "Nigeria launched wave after wave of attacks ... in the World Cup qualifier"
-            out = [c for c in out if not any(x.excludes(sent.text, c.pattern.code, (c.source, c.target))
-                                             for x in self.contexts)]
+        out = self.in_context(sent, self._extract(sent, mentions))
         if memory is not None:
             self._remember(out, memory)
             if not out and memory.parties:
                 out = self._remembered_agreement(sent, memory)
         return out
+
+    def in_context(self, sent: Span, cands: list[Candidate]) -> list[Candidate]:
+        """``cands`` without the events a non-political context rules out ("Nigeria launched wave after wave
+        of attacks ... in the World Cup qualifier"): see ``contexts.tsv``."""
+        if not cands or not self.contexts:
+            return cands
+        return [c for c in cands if not any(x.excludes(sent.text, c.pattern.code, (c.source, c.target))
+                                            for x in self.contexts)]
 
     # -- agreements referred back to ------------------------------------------------------
     @staticmethod

@@ -32,6 +32,10 @@ one document. What is measured (see ``README.md`` next to this file):
   ``confidence`` counts as 0) is correct when its PLOVER type is one of the
   sentence's gold types; a sentence with no (scored) prediction counts as
   wrong. Accuracy = correct / such sentences.
+* **No-event sentences** (``no_event``): gold sentences with no event at all
+  (hard negatives: negations, hypotheticals, metaphors, sport): how many got an
+  asserted prediction; ``sentence_accuracy`` counts both kinds of sentence
+  (best event right, or nothing asserted where the gold has nothing).
 
 Only predicted events with ``modality == "asserted"`` count (a record with no
 ``modality`` is taken as asserted) and only asserted gold events, unless
@@ -173,6 +177,7 @@ class EvalReport:
     triple_event_key: str = "cameo"
     old_types: dict[str, dict[str, Any]] = field(default_factory=dict)
     best_event: dict[str, Any] = field(default_factory=dict)
+    no_event: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -194,6 +199,7 @@ class EvalReport:
             "triple_event_key": self.triple_event_key,
             "gold_type_orig": {k: dict(v) for k, v in self.old_types.items()},
             "best_event": dict(self.best_event),
+            "no_event": dict(self.no_event),
         }
 
 
@@ -249,6 +255,7 @@ def evaluate(golds: Sequence[GoldSentence], predictions: Iterable[dict[str, Any]
     counts["gold_events_skipped_modality"] = 0
     counts["sentences_with_predictions"] = 0
     best_ev: Counter[str] = Counter()
+    no_ev: Counter[str] = Counter()
 
     for s in scored:
         gev = [e for e in s.events if all_modalities or e.modality == "asserted"]
@@ -268,6 +275,11 @@ def evaluate(golds: Sequence[GoldSentence], predictions: Iterable[dict[str, Any]
             pr = {e.cameo_root for e in pev if e.cameo_root}
             for t in gr | pr:
                 root[t].add({t} & gr, {t} & pr)
+
+        # --- sentences with no gold event (hard negatives): does anything get asserted?
+        if not gev and not s.events:
+            no_ev["sentences"] += 1
+            no_ev["with_prediction"] += int(bool(pev))
 
         # --- best event per sentence: is the most confident prediction's type a gold type?
         if gt:
@@ -374,7 +386,18 @@ def evaluate(golds: Sequence[GoldSentence], predictions: Iterable[dict[str, Any]
         best_event={"sentences": best_ev["sentences"], "correct": best_ev["correct"],
                     "no_prediction": best_ev["no_prediction"],
                     "accuracy": round(best_ev["correct"] / best_ev["sentences"], 4) if best_ev["sentences"] else 0.0},
+        no_event=_no_event_summary(no_ev, best_ev),
     )
+
+
+def _no_event_summary(no_ev: Counter, best_ev: Counter) -> dict[str, Any]:
+    """Gold sentences without any event: how many got an asserted prediction; and the sentence accuracy over
+    both kinds (best event right, or nothing asserted where nothing happened)."""
+    n, wrong = no_ev["sentences"], no_ev["with_prediction"]
+    total = n + best_ev["sentences"]
+    return {"sentences": n, "with_prediction": wrong, "clean": n - wrong,
+            "clean_rate": round((n - wrong) / n, 4) if n else 0.0,
+            "sentence_accuracy": round((best_ev["correct"] + n - wrong) / total, 4) if total else 0.0}
 
 
 # --------------------------------------------------------------------------- rendering
@@ -426,6 +449,11 @@ def render_report(report: EvalReport, console: Any = None) -> None:
         console.print(f"Best-event type accuracy (most confident prediction per gold sentence): "
                       f"{b['correct']}/{b['sentences']} = {b['accuracy']:.3f} "
                       f"({b['no_prediction']} sentences without a prediction count as wrong)")
+    ne = report.no_event
+    if ne.get("sentences"):
+        console.print(f"Sentences with no gold event: {ne['clean']}/{ne['sentences']} = {ne['clean_rate']:.3f} "
+                      f"with nothing asserted ({ne['with_prediction']} with a predicted event); sentence accuracy "
+                      f"(best event right, or nothing where nothing happened): {ne['sentence_accuracy']:.3f}")
 
     a = report.actors
     at = Table(title=f"Actor codes on {a.get('matched', 0)} type-matched events")

@@ -100,6 +100,7 @@ class Gazetteer:
         self._names: dict[str, list[Place]] = {}
         self._admin_stems: dict[str, list[Place]] = {}   # "kursk" -> [Kursk Oblast]
         self._countries: dict[str, Place] = {}           # ISO3 -> country place
+        self.demonyms: dict[str, str] = {}               # "indonesian" -> IDN
         self.max_words = 1
 
     # ---------------------------------------------------------------- building
@@ -130,6 +131,7 @@ class Gazetteer:
         cities = gc.get_cities()
 
         demonyms = _demonyms()
+        g.demonyms = demonyms
         # Cities.
         us_states = {s["code"]: s["name"] for s in gc.get_us_states().values()}
         biggest: dict[tuple[str, str], dict] = {}
@@ -279,16 +281,19 @@ class Gazetteer:
         return len(self._names)
 
 
-def _demonyms() -> set[str]:
-    """The country adjectives and demonyms of the actor knowledge base ("Thai", "Kurdish" is not one): no
-    city's alternate name may take them."""
+def _demonyms() -> dict[str, str]:
+    """The country adjectives and demonyms of the actor knowledge base ("Thai"; "Kurdish" is not one) and their
+    countries: no city's alternate name may take them, and they qualify a place ("the Indonesian island of
+    Bali")."""
     path = Path(__file__).resolve().parent.parent / "actors" / "data" / "countries.tsv"
-    out: set[str] = set()
+    out: dict[str, str] = {}
     if not path.exists():
         return out
     rows = _read_tsv(path, 5)
     for row in rows[1:]:    # the first row is the header
-        out.update(fold(a) for a in row[4].split("|") if a)
+        for a in row[4].split("|"):
+            if a:
+                out.setdefault(fold(a), row[0])
     return out
 
 
@@ -358,6 +363,11 @@ _ADMIN_AFTER_RE = re.compile(
 _ADMIN_BEFORE_RE = re.compile(
     r"\b(oblast|region|province|governorate|state|prefecture|district|county|department)"
     r"\s+of\s+(?:the\s+)?$", re.I)
+_PRE_QUALIFIER_RE = re.compile(
+    r"\b([A-Z][a-z\u00C0-\u024F'-]+)\s+(?:(?:north|south|east|west|central|north-?eastern|north-?western|"
+    r"south-?eastern|south-?western|northern|southern|eastern|western|border|coastal|holy|resort|port|"
+    r"capital|restive|remote|northernmost|southernmost)\s+)?(?:island|city|town|village|province|region|"
+    r"state|district|port|capital|enclave|county|municipality|area|border town|resort|territory)\s+of\s+$")
 _QUALIFIER_RE = re.compile(r"^,\s+([A-Z][\w\u00C0-\u024F.'’\- ]{1,40}?)(?=[,.;:)]|\s+[a-z]|$)")
 
 
@@ -610,6 +620,9 @@ class EventLocator:
                 if qp:
                     qual = {p.country for p in qp if p.kind in ("country", "admin1")} | \
                            {q.group(1).lower()}
+            if qual is None and (pq := _PRE_QUALIFIER_RE.search(sentence, max(0, m.start - 60), m.start)) \
+                    and (cc := self.gaz.demonyms.get(fold(pq.group(1)))):
+                qual = {cc}        # "the Indonesian island of Bali", "the Malian town of Gao"
             p = choose_place(m.places, countries, doc_counts, qual)
             if p is None or any(a <= m.start < b for a, b in qualifiers):
                 continue
@@ -620,9 +633,9 @@ class EventLocator:
                 continue           # "Far" of "Far East", "Antony" of "Antony Blinken": part of another name
             if p.kind == "city" and _OF_NAME.match(sentence, m.end):
                 continue           # "the University of Nairobi" is not University, Florida: an institution
-            if qual:
+            if qual and q:
                 qualifiers.append((m.end, m.end + q.end()))
-            elif m.cue < 1.0:
+            elif not qual and m.cue < 1.0:
                 # Without a locative cue, drop weak, likely spurious city matches.
                 if p.kind == "city" and (p.population < 100_000 or p.alias or not m.run_whole):
                     continue
