@@ -333,6 +333,25 @@ def matched_tokens(frame: list[Token], pattern: Pattern) -> set[int]:
     return out
 
 
+def _words_depth(frame: list[Token], pattern: Pattern, trig: Token) -> int:
+    """How many prepositional phrases down from the trigger the pattern's required words sit: for each word
+    its nearest matching token, the deepest of those ("seized schoolgirls" 0, "seized ... from the town" 1)."""
+    deepest = 0
+    for w in pattern.words:
+        best = 99
+        for t in frame:
+            forms = _forms(t)
+            keys = forms | {f"{f}/{t.pos_.lower()}" for f in forms} | {f"{f}/{t.dep_.lower()}" for f in forms}
+            if keys & w or any("_" in a and forms & set(a.split("_")) for a in w):
+                hops, x = 0, t
+                while x.i != trig.i and x.head.i != x.i and hops < 99:
+                    hops += x.dep_ in ("prep", "agent")
+                    x = x.head
+                best = min(best, hops)
+        deepest = max(deepest, best)
+    return deepest
+
+
 def phrase_words(tok: Token | None) -> set[str]:
     """Lemmas and forms of a phrase (``tok``'s subtree), for ``s:word`` subject tests."""
     if tok is None:
@@ -967,7 +986,10 @@ class EventExtractor:
         words = frame_words(frame)
         subject = phrase_words(self._subject_token(trig)) if any(p.subject for p in candidates) else None
         objects = None
+        best, best_depth = None, 0
         for p in candidates:
+            if best is not None and p.specificity[:2] != best.specificity[:2]:
+                break
             if not p.matches(words, subject):
                 continue
             if p.target is not None:
@@ -978,8 +1000,16 @@ class EventExtractor:
                         continue
                 elif not self._prep_target(trig, frame, p.target, idx):
                     continue
-            return p
-        return None
+            if not p.words:
+                return best or p
+            # among equally specific patterns, the one whose words sit closest to the trigger ("seized 276
+            # schoolgirls from ... the town of Chibok": the seized people, not the town in a prepositional phrase)
+            depth = _words_depth(frame, p, trig)
+            if best is None or depth < best_depth:
+                best, best_depth = p, depth
+            if depth == 0:
+                break
+        return best
 
     # -- main ---------------------------------------------------------------------------
     def extract(self, sent: Span, mentions: list[Mention], memory: EventMemory | None = None) -> list[Candidate]:
