@@ -330,3 +330,12 @@ def test_considering_an_act_keeps_its_target(geopol_pipeline):
 def test_a_court_striking_down_a_law_is_no_strike(geopol_pipeline):
     got = _triples(geopol_pipeline, "Israel's Supreme Court struck down a key part of the government's judicial overhaul.")
     assert got and not any(c.startswith("14") for c, _, _ in got), got
+
+
+def test_a_said_that_only_attributes_another_partys_act_is_no_event(geopol_pipeline):
+    got = _triples(geopol_pipeline, "Al-Shabaab gunmen shot dead a Somali member of parliament in Mogadishu, "
+                                    "police said.")
+    assert any(c.startswith(("18", "19")) for c, _, _ in got) and not any(c == "010" for c, _, _ in got), got
+    # a speaker's own statement about another party stays ("Russia said the United States ...")
+    got = _triples(geopol_pipeline, "The Kremlin said on Monday that it was ready for talks with Ukraine.")
+    assert got, got

@@ -192,6 +192,7 @@ DECIDING_VERBS = {"announce", "decide", "declare", "order"}
 DECIDED_CODES = ("16", "163", "172")
 # verbs of saying: a pattern of theirs that only matched words inside a complement clause that has its own
 # event ("announced that it will withdraw its peacekeeping force") is that clause's event, not the saying's
+ATTRIBUTION_VERBS = {"say", "report", "tell", "add", "confirm", "state", "write", "note", "quote"}
 REPORT_VERBS = {"say", "announce", "tell", "declare", "state", "add", "confirm", "report", "reiterate",
                 "indicate", "write", "disclose", "reveal", "explain", "note", "quote"}
 # prepositions and nouns that set an event noun in the background of the sentence's own event: "after the
@@ -1223,7 +1224,26 @@ class EventExtractor:
         out.extend(self._drop_background(out, nouns))
         # what analysts or experts say or warn is commentary, not an act of a political actor
         out = [c for c in out if not (c.pattern.code[:2] in VERBAL_ROOTS and head_word(c.source) in COMMENTATORS)]
-        return self._statements_last(out)
+        return self._statements_last(self._drop_attributions(out))
+
+    @staticmethod
+    def _drop_attributions(out: list[Candidate]) -> list[Candidate]:
+        """A bare "said" that only attributes another party's event is sourcing, not an event: "Al-Shabaab
+        gunmen shot dead a lawmaker, police said", "the UN refugee agency said" after what an army did."""
+        drop = set()
+        for c in out:
+            t = c.trigger
+            if c.pattern.code != "010" or c.pattern.words or t.lemma_.lower() not in ATTRIBUTION_VERBS:
+                continue
+            comp = {x.i for k in t.children if k.dep_ == "ccomp" for x in k.subtree}
+            for d in out:
+                if d.pattern.code[:2] == "01" or d.source.code == c.source.code or d.source.country is None:
+                    continue
+                ancestors = {a.i for a in d.trigger.ancestors} | {d.trigger.i}
+                if d.trigger.i in comp or (t.dep_ in ("parataxis", "conj") and t.head.i in ancestors):
+                    drop.add(id(c))
+                    break
+        return [c for c in out if id(c) not in drop] if drop else out
 
     @staticmethod
     def _counted_victims(verb: Token) -> bool:
