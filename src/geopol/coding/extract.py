@@ -1497,6 +1497,9 @@ class EventExtractor:
         for _ in range(4):
             if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return -0.15   # a verb describing a noun: "protesters demanding ...", "soldiers fighting ..."
+            if t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > t.head.i and not any(
+                    c.dep_ in ("mark", "nsubj") for c in t.children):
+                return -0.15   # a participle after the main clause: "shelled the island, setting homes ablaze"
             if t.dep_ in ("relcl", "acl", "advcl", "pcomp"):
                 return -0.05
             if t.head.i == t.i:
