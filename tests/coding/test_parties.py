@@ -60,6 +60,9 @@ def _has(got, root, source, target):
     ("NATO's bombing of the Chinese embassy in Belgrade killed three journalists.", "195", "IGONAT", "CHNGOV"),
     # strikes on a chemical weapons facility are strikes, not the use of chemical weapons
     ("The United States launched missile strikes on Syrian chemical weapons facilities.", "195", "USA", "SYR"),
+    # the killing of one political figure is an assassination; of soldiers or a group, force
+    ("Al-Shabaab gunmen shot dead a Somali member of parliament in Mogadishu.", "186", "SOMREB", "SOMLEG"),
+    ("Rebels killed two government officials in Kidal.", "190", "MLIREB", "MLIGOV"),
     # the signatories of a truce face each other, not the host city
     ("Colombia's government and the ELN signed a ceasefire in Havana on Friday.", "0871", "COLGOV", "COLREBELN"),
 ])

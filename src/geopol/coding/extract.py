@@ -118,6 +118,7 @@ ON_CONTROL_VERBS = {"call", "prevail", "rely", "count", "depend", "lean", "press
 PARTITIVE_HEADS = {"one", "some", "many", "several", "most", "all", "dozens", "hundreds", "thousands", "members",
                    "member", "units", "unit", "elements", "supporters", "supporter", "followers", "loyalists",
                    "partisans", "wing", "faction", "factions", "cells", "cell", "remnants", "splinter"}
+FIGURE_SECTORS = {"GOV", "LEG", "JUD", "PTY", "OPP", "ELI"}
 RIOT_ROOTS = {"17", "18", "19"}
 NOT_RIOT = ("181", "186")   # a kidnapping or an assassination stays what it is, whoever does it
 PROTESTERS = {"protester", "protesters", "demonstrator", "demonstrators", "rioter", "rioters", "crowd", "crowds",
@@ -475,6 +476,9 @@ class EventExtractor:
         self._riot = Pattern(code="145", head=frozenset(), noun=False, words=(), forbidden=frozenset(),
                              target=None, swap=False, text="<violence by protesters>",
                              origin="construction (extract: violence by protesters or crowds is a violent protest)")
+        self._assassination = Pattern(code="186", head=frozenset(), noun=False, words=(), forbidden=frozenset(),
+                                      target=None, swap=False, text="<the killing of one political figure>",
+                                      origin="construction (extract: a killed official, lawmaker or candidate)")
         self._aerial_bombing = Pattern(code="195", head=frozenset(), noun=True, words=(), forbidden=frozenset(),
                                        target=None, swap=False, text="<a state's bombing of a place>",
                                        origin="construction (extract: bombing by a state or alliance is aerial)")
@@ -1508,6 +1512,29 @@ class EventExtractor:
         return 0.0
 
     @staticmethod
+    def _killing(tok: Token) -> bool:
+        """The trigger reports a killing: kill, murder, assassinate, slay; shoot dead; gun down."""
+        lemma = tok.lemma_.lower()
+        if lemma in ("kill", "murder", "assassinate", "slay", "behead"):
+            return True
+        kids = {c.lower_ for c in tok.children}
+        return (lemma == "shoot" and "dead" in kids) or (lemma == "gun" and "down" in kids)
+
+    @staticmethod
+    def _one_figure(tok: Token, actor: Actor) -> bool:
+        """A single political figure: an official, lawmaker, judge, party or opposition figure named one by
+        one ("a member of parliament", "the mayoral candidate", a named minister), not a group."""
+        if actor.sector not in FIGURE_SECTORS or actor.country in ("IGO", "NGO", "IMG"):
+            return False
+        sent = tok.sent
+        span = tok.doc.char_span(sent.start_char + actor.start, sent.start_char + actor.end,
+                                 alignment_mode="expand") if actor.end > actor.start else None
+        if span is None:
+            return actor.name is not None
+        return span.root.tag_ in ("NN", "NNP") and not any(t.lower_ in ("and", "officials", "members")
+                                                           for t in span)
+
+    @staticmethod
     def _state_bombing_of(tok: Token, sources: list[Actor]) -> bool:
         """A state's or an alliance's "bombing" of a place is aerial bombing (195); a suicide, car or
         roadside bombing, or one by a group, is not."""
@@ -1537,6 +1564,9 @@ class EventExtractor:
         if pattern.code[:2] in RIOT_ROOTS and pattern.code not in NOT_RIOT and sources \
                 and all(head_word(a) in PROTESTERS for a in sources):
             pattern = self._riot     # "protesters stormed and torched the consulate", "crowds stoning the embassy"
+        if pattern.code[:2] in ("18", "19") and pattern.code not in NOT_RIOT and targets \
+                and self._killing(tok) and all(self._one_figure(tok, t) for t in targets):
+            pattern = self._assassination   # "gunmen shot dead a member of parliament", "a mayoral candidate ..."
         if pattern.code == "183" and tok.pos_ in ("NOUN", "PROPN") and self._state_bombing_of(tok, sources):
             pattern = self._aerial_bombing   # "NATO's bombing of Belgrade", "America's bombing of Fordow"
         joint = (pattern.code[:2] in JOINT_ROOTS or tok.lemma_.lower() in JOINT_VERBS) \
