@@ -260,3 +260,18 @@ def test_institution_names_are_not_towns(locator, sentence, trigger, country):
 def test_a_sea_is_marked_as_water(locator):
     loc = locator.locate("A drone hit a ship in the Red Sea.", 8, [])
     assert loc is not None and loc.water and not locator.locate("Shelling hit Kharkiv.", 9, []).water
+
+
+def test_an_acronym_after_the_is_no_town():
+    # "The UN said" is not the town Un (India); "The IMO" is not Nigeria's Imo state
+    from geopol.timeplace.places import Gazetteer, find_mentions
+    g = Gazetteer.load()
+    assert find_mentions(g, "The UN said on Monday that aid was blocked.") == []
+    assert find_mentions(g, "The IMO said ships must avoid the area.") == []
+    assert [m.places[0].country for m in find_mentions(g, "Protesters marched in Imo state.")] == ["NGA"]
+
+
+def test_a_demonym_before_a_place_qualifies_it():
+    from geopol.timeplace.places import EventLocator, Gazetteer
+    loc = EventLocator(Gazetteer.load()).locate("Gunmen attacked a church in the Malian town of Gao.", 0, [])
+    assert loc is not None and loc.country == "MLI"

@@ -446,8 +446,9 @@ def find_mentions(gaz: Gazetteer, text: str) -> list[Mention]:
                     continue
                 key = name_key(surface)
                 if key in gaz._names:
-                    if L == 1 and surface.isupper() and len(surface) <= 4 and all(
-                            p.kind in ("city", "admin1") and p.name.lower() == surface.lower()
+                    core = surface[4:] if surface[:4].lower() == "the " else surface   # "The UN said ..."
+                    if " " not in core and core.isupper() and len(core) <= 4 and all(
+                            p.kind in ("city", "admin1") and p.name.lower() == core.lower()
                             for p in gaz.lookup(surface)):
                         continue   # an acronym ("UN peacekeepers") is not the town "Un"; "US", "DMZ" are aliases
                     best = (L, a, b, surface)
