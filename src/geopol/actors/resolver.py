@@ -1046,6 +1046,14 @@ class ActorResolver:
             v = v.head
         for _ in range(4):
             subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.left_edge.i <= poss.i <= subj.right_edge.i and v.dep_ == "relcl":
+                # "Hamas's assault on Israel, in which its gunmen killed ...": the antecedent's owner
+                ante = v.head
+                for c in [c for c in ante.children if c.dep_ == "poss"] + [ante]:
+                    m = next((m for m in before if m.start <= c.i < m.end), None)
+                    if m is not None:
+                        return m
+                return None
             if subj is not None:
                 return next((m for m in before if m.start <= subj.i < m.end), None)
             if v.dep_ not in ("conj", "xcomp", "advcl") or v.head.i == v.i:
