@@ -119,6 +119,8 @@ PARTITIVE_HEADS = {"one", "some", "many", "several", "most", "all", "dozens", "h
                    "member", "units", "unit", "elements", "supporters", "supporter", "followers", "loyalists",
                    "partisans", "wing", "faction", "factions", "cells", "cell", "remnants", "splinter"}
 FIGURE_SECTORS = {"GOV", "LEG", "JUD", "PTY", "OPP", "ELI"}
+OWNED_HEADS = {"office", "ministry", "administration", "team", "aides", "cabinet", "spokesman", "spokeswoman",
+               "spokesperson", "lawyers", "envoy", "envoys", "delegation", "negotiators", "officials"}
 RIOT_ROOTS = {"17", "18", "19"}
 NOT_RIOT = ("181", "186")   # a kidnapping or an assassination stays what it is, whoever does it
 PROTESTERS = {"protester", "protesters", "demonstrator", "demonstrators", "rioter", "rioters", "crowd", "crowds",
@@ -513,6 +515,9 @@ class EventExtractor:
                     best = m
                 continue
             stack.extend(t.children)
+        if best is None and tok.lower_ in OWNED_HEADS and any(
+                c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in tok.children):
+            return EventExtractor._owner_subject(tok, idx)    # "her office had opened investigations"
         if best is None and (tok.lower_ in PARTITIVE_HEADS or tok.pos_ == "NUM"):
             # "one of its units", "supporters of Moqtada al-Sadr", "the armed wing of Hamas": the group's
             if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
