@@ -118,6 +118,9 @@ ON_CONTROL_VERBS = {"call", "prevail", "rely", "count", "depend", "lean", "press
 PARTITIVE_HEADS = {"one", "some", "many", "several", "most", "all", "dozens", "hundreds", "thousands", "members",
                    "member", "units", "unit", "elements", "supporters", "supporter", "followers", "loyalists",
                    "partisans", "wing", "faction", "factions", "cells", "cell", "remnants", "splinter"}
+FORCE_UNITS = {"aircraft", "jets", "warplanes", "fighters", "bombers", "warships", "ships", "vessels", "submarines",
+               "drones", "troops", "soldiers", "tanks", "helicopters", "destroyers", "frigates", "carrier", "flotilla",
+               "fleet", "squadron", "battalion", "battalions", "brigade", "convoy", "columns", "forces"}
 FIGURE_SECTORS = {"GOV", "LEG", "JUD", "PTY", "OPP", "ELI"}
 OWNED_HEADS = {"office", "ministry", "administration", "team", "aides", "cabinet", "spokesman", "spokeswoman",
                "spokesperson", "lawyers", "envoy", "envoys", "delegation", "negotiators", "officials"}
@@ -389,8 +392,12 @@ class Context:
     phrases: re.Pattern
 
     def excludes(self, text: str, code: str, actors) -> bool:
-        return (code[:2] in self.roots and all(a is None or not a.sector for a in actors)
+        return (code[:2] in self.roots and all(a is None or not a.sector or head_word(a) in TEAM_WORDS
+                                               for a in actors)
                 and self.phrases.search(text) is not None)
+
+
+TEAM_WORDS = {"team", "teams", "national", "side", "sides", "squad", "squads", "eleven", "club", "clubs", "players", "player"}
 
 
 def load_contexts(path=None) -> tuple[Context, ...]:
@@ -401,8 +408,10 @@ def load_contexts(path=None) -> tuple[Context, ...]:
         return ()
     out = []
     for r in rows:
-        phrases = sorted((p.strip() for p in r["phrases"].split("|") if p.strip()), key=len, reverse=True)
-        rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w-])", re.I)
+        plain, _, regex = ("|" + r["phrases"]).partition("|re:")   # a last item "re:..." is a regular expression
+        phrases = sorted((p.strip() for p in plain.split("|") if p.strip()), key=len, reverse=True)
+        parts = [r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w-])"] if phrases else []
+        rx = re.compile("|".join(parts + ([f"(?:{regex.strip()})"] if regex.strip() else [])), re.I)
         out.append(Context(r["context"].strip(), frozenset(x.strip() for x in r["roots"].split("|")), rx))
     return tuple(out)
 
@@ -481,6 +490,9 @@ class EventExtractor:
         self._assassination = Pattern(code="186", head=frozenset(), noun=False, words=(), forbidden=frozenset(),
                                       target=None, swap=False, text="<the killing of one political figure>",
                                       origin="construction (extract: a killed official, lawmaker or candidate)")
+        self._force_posture = Pattern(code="150", head=frozenset(), noun=False, words=(), forbidden=frozenset(),
+                                      target=None, swap=False, text="<a 'visit' by aircraft, warships or troops>",
+                                      origin="construction (extract: armed forces that travel somewhere show force)")
         self._aerial_bombing = Pattern(code="195", head=frozenset(), noun=True, words=(), forbidden=frozenset(),
                                        target=None, swap=False, text="<a state's bombing of a place>",
                                        origin="construction (extract: bombing by a state or alliance is aerial)")
@@ -1572,6 +1584,10 @@ class EventExtractor:
         if pattern.code[:2] in ("18", "19") and pattern.code not in NOT_RIOT and targets \
                 and self._killing(tok) and all(self._one_figure(tok, t) for t in targets):
             pattern = self._assassination   # "gunmen shot dead a member of parliament", "a mayoral candidate ..."
+        if pattern.code in ("042", "043") and sources and (
+                all(head_word(a) in FORCE_UNITS for a in sources)
+                or ((st := self._subject_token(tok)) is not None and st.lower_ in FORCE_UNITS)):
+            pattern = self._force_posture   # "39 Chinese military aircraft flew into Taiwan's air defence zone"
         if pattern.code == "183" and tok.pos_ in ("NOUN", "PROPN") and self._state_bombing_of(tok, sources):
             pattern = self._aerial_bombing   # "NATO's bombing of Belgrade", "America's bombing of Fordow"
         joint = (pattern.code[:2] in JOINT_ROOTS or tok.lemma_.lower() in JOINT_VERBS) \
