@@ -63,6 +63,11 @@ def _has(got, root, source, target):
     # the killing of one political figure is an assassination; of soldiers or a group, force
     ("Al-Shabaab gunmen shot dead a Somali member of parliament in Mogadishu.", "186", "SOMREB", "SOMLEG"),
     ("Rebels killed two government officials in Kidal.", "190", "MLIREB", "MLIGOV"),
+    # a state's order to its own forces, police or firms is its own act (asserted); to another state, a demand
+    ("Uganda ordered internet service providers to block all social media on Tuesday.", "172", "UGA", None),
+    ("Russian President Vladimir Putin ordered his forces to observe a ceasefire in Ukraine.", "087", "RUSGOV",
+     "UKR"),
+    ("The UN Security Council ordered Israel to withdraw its troops from Lebanon.", "105", "IGOUNOUSC", "ISR"),
     # the signatories of a truce face each other, not the host city
     ("Colombia's government and the ELN signed a ceasefire in Havana on Friday.", "0871", "COLGOV", "COLREBELN"),
 ])

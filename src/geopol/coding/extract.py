@@ -118,6 +118,12 @@ ON_CONTROL_VERBS = {"call", "prevail", "rely", "count", "depend", "lean", "press
 PARTITIVE_HEADS = {"one", "some", "many", "several", "most", "all", "dozens", "hundreds", "thousands", "members",
                    "member", "units", "unit", "elements", "supporters", "supporter", "followers", "loyalists",
                    "partisans", "wing", "faction", "factions", "cells", "cell", "remnants", "splinter"}
+ORDER_VERBS = {"order", "instruct", "direct", "command", "tell"}
+AGENT_SECTORS = {"MIL", "COP", "SPY", "BUS", "MED"}
+OWN_AGENTS = "its own agents ordered"
+AGENT_NOUNS = {"provider", "company", "firm", "bank", "operator", "carrier", "airline", "broadcaster", "outlet",
+               "newspaper", "platform", "telecom", "telecoms", "utility", "ministry", "ministries", "agency",
+               "agencies", "department", "departments", "governor", "governors", "authority", "authorities"}
 FORCE_UNITS = {"aircraft", "jets", "warplanes", "fighters", "bombers", "warships", "ships", "vessels", "submarines",
                "drones", "troops", "soldiers", "tanks", "helicopters", "destroyers", "frigates", "carrier", "flotilla",
                "fleet", "squadron", "battalion", "battalions", "brigade", "convoy", "columns", "forces"}
@@ -705,12 +711,35 @@ class EventExtractor:
                              and c.i < t.i for o in c.children if o.dep_ == "pobj" and o.ent_type_ not in
                              ("DATE", "TIME")]
                 if ctrl and t.head.lemma_.lower() not in SUBJECT_CONTROL_VERBS:
-                    return self._actors_of(ctrl[0], idx), [], how_prefix + f"object of '{t.head.text}'"
+                    agents = self._actors_of(ctrl[0], idx)
+                    boss = self._own_agents_boss(t.head, agents, idx)
+                    if boss:   # "Uganda ordered internet providers to block social media": Uganda blocks it
+                        return boss, [], how_prefix + f"subject of '{t.head.text}' ({OWN_AGENTS})"
+                    return agents, [], how_prefix + f"object of '{t.head.text}'"
             if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head is not t:
                 t = t.head          # acomp: "Syria is willing to withdraw" climbs willing -> is
                 continue
             break
         return [], [], ""
+
+    def _own_agents_boss(self, verb: Token, agents: list[Actor], idx) -> list[Actor]:
+        """The subject of an order given to that subject's own forces, police, companies or media ("Maduro
+        ordered the armed forces to ...", "Uganda ordered internet service providers to block ..."), else []."""
+        if verb.lemma_.lower() not in ORDER_VERBS:
+            return []
+        if not agents:   # "ordered internet service providers to ...": firms the text names by a common noun
+            obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+            if obj is None or obj.lemma_.lower() not in AGENT_NOUNS:
+                return []
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        boss = self._actors_of(subj, idx) if subj is not None else []
+        if not boss or any(b.sector not in (None, "GOV", "ELI") or not b.country or b.country in NONSTATE_CODES
+                           + ("IGO", "NGO") for b in boss):
+            return []
+        country = boss[0].country
+        if all(a.sector in AGENT_SECTORS and a.country in (None, country) for a in agents):   # (all of none: firms)
+            return boss
+        return []
 
     def _noun_agent(self, noun: Token, idx) -> list[Actor]:
         """The possessor or 'by' phrase of a noun: "Putin's visit", "an attack by rebels"."""
@@ -1153,6 +1182,7 @@ class EventExtractor:
         out: list[Candidate] = []
         consumed: set[int] = set()
         matched: dict[int, set[int]] = {}
+        ordered: set[int] = set()
         for tok in sent:
             if tok.pos_ != "VERB":
                 continue
@@ -1194,6 +1224,10 @@ class EventExtractor:
                     and (parties := self._mediated_parties(tok, idx, sources)):
                 targets, bound = parties, True    # "X and Y agreed to a ceasefire brokered by Z"
             emitted = self._emit(tok, pattern, sources, targets, bound, how)
+            if OWN_AGENTS in how:   # the state's order to its own agents is its act
+                emitted = [replace(c, modality=("asserted", f"ordered by '{c.source.text}' to its own agents"))
+                           for c in emitted]
+                ordered.add(tok.head.i)
             out.extend(emitted)
             if emitted and self.intents:
                 out.extend(self._intent(tok, pattern, emitted, idx))
@@ -1202,6 +1236,8 @@ class EventExtractor:
             for tok in sent:
                 if tok.pos_ in ("VERB", "AUX") and tok.i not in coded and tok.dep_ == "ccomp":
                     out.extend(self._demand(tok, None, [], idx))
+        if ordered:   # the order itself says nothing more than the act ordered
+            out = [c for c in out if not (c.trigger.i in ordered and c.pattern.code[:2] == "10")]
         out = self._drop_reported(out, matched)
         out = self._drop_carrier_generics(out)
         out = self._victims_of_the_attack(out)
