@@ -85,6 +85,7 @@ FORMER = {"former", "ousted", "ex", "deposed", "exiled", "toppled", "overthrown"
 EXPLETIVE_VERBS = {"be", "seem", "appear", "emerge", "become", "remain", "happen", "matter", "take", "rain",
                    "look", "sound", "feel", "mean", "cost", "follow", "come", "go", "get"}
 POSS_PRONOUNS = {"its", "their", "his", "her"}
+NOT_A_ROLE = "-"   # sectors.tsv: a phrase that contains a role word but names no actor
 STATE_ORGANS = {"GOV", "COP", "JUD", "LEG"}
 # sectors of the people a state's organs act on at home ("police dispersed demonstrators")
 DOMESTIC = {"OPP", "CVL", "REB", "SEP", "INS", "LAB", "EDU", "MED", "HRI", "REL", "AGR", "CRM", "PTY", "ELI",
@@ -796,6 +797,8 @@ class ActorResolver:
         if sec is None:
             return None
         sector = sec.sector
+        if sector == NOT_A_ROLE:
+            return None     # "social media" is no media organisation (sectors.tsv sector '-')
         role = doc[end - 1].lower_
         former = self._former(doc, start, sent)
         if former is not None:
