@@ -1236,6 +1236,7 @@ class EventExtractor:
             for tok in sent:
                 if tok.pos_ in ("VERB", "AUX") and tok.i not in coded and tok.dep_ == "ccomp":
                     out.extend(self._demand(tok, None, [], idx))
+        out = self._intent_toward_complement(out)
         if ordered:   # the order itself says nothing more than the act ordered
             out = [c for c in out if not (c.trigger.i in ordered and c.pattern.code[:2] == "10")]
         out = self._drop_reported(out, matched)
@@ -1282,6 +1283,29 @@ class EventExtractor:
         # what analysts or experts say or warn is commentary, not an act of a political actor
         out = [c for c in out if not (c.pattern.code[:2] in VERBAL_ROOTS and head_word(c.source) in COMMENTATORS)]
         return self._statements_last(self._drop_attributions(out))
+
+    @staticmethod
+    def _intent_toward_complement(out: list[Candidate]) -> list[Candidate]:
+        """Parties who jointly agree or pledge to act on a third party intend it toward that party, not toward
+        each other: "the US, the EU, Britain and Canada agreed to cut Russian banks off SWIFT"."""
+        joint = [c for c in out if c.reciprocal and c.pattern.code[:2] == "03"]
+        if not joint:
+            return out
+        fixed: list[Candidate] = []
+        done: set[tuple[int, str]] = set()
+        for c in out:
+            if c not in joint:
+                fixed.append(c)
+                continue
+            comp = {k.i for k in c.trigger.children if k.dep_ in ("xcomp", "ccomp")}
+            third = [d.target for d in out if d.trigger.i in comp and d.target is not None
+                     and d.target.code not in {x.source.code for x in joint if x.trigger.i == c.trigger.i}]
+            if not third:
+                fixed.append(c)
+            elif (c.trigger.i, c.source.code) not in done:
+                done.add((c.trigger.i, c.source.code))
+                fixed.append(replace(c, target=third[0], reciprocal=False, how=c.how + "; toward the complement's party"))
+        return fixed
 
     @staticmethod
     def _drop_attributions(out: list[Candidate]) -> list[Candidate]:
