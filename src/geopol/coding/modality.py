@@ -308,6 +308,9 @@ class ModalityClassifier:
                 self._governor_cue(node, head, "xcomp", cues, trigger)
                 self._object_noun_cue(node, head, cues, trigger)
             return mode, False  # participial / purpose clause shares the main clause's modality
+        if dep == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" and c.i < node.i for c in head.children):
+            # "neither confirmed nor denied", "neither attacked nor threatened": the second is negated too
+            cues.append(_Cue("negated", f"'nor' before '{node.text}'"))
         if dep == "conj":
             if node.pos_ in _VERB_POS and (
                 _has_subject(node)
