@@ -87,6 +87,8 @@ def test_coded_event(geopol_pipeline, text, code, source, target):
     "Brazil's finance minister launched a charm offensive in Washington.",
     "Russia launched a diplomatic offensive in Africa.",
     "Teachers in Kenya launched a strike over pay on Monday.",
+    "The Bank of England's relentless assault on inflation has pushed mortgage rates higher.",
+    "Chinese carmakers have launched an all-out assault on the European electric-vehicle market.",
     # sport (contexts.tsv): teams and athletes named by their countries
     "Nigeria's Super Eagles launched wave after wave of attacks on the Mozambique defence in the World Cup "
     "qualifier.",

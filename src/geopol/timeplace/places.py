@@ -318,7 +318,7 @@ _CONNECTORS = frozenset("of and the de del da do du al el ez ed es la le on upon
                         "ben di des y e".split())
 # Capitalised words that are place names somewhere but are almost always something
 # else in news copy (sentence starts, titles, given names).
-_STOP = frozenset("""the a an this that these those it its he she they we i you his her their
+_STOP = frozenset("""brent the a an this that these those it its he she they we i you his her their
 our in on at of for to by from with as but and or if when while after before since until
 police president minister prime premier chairman leader general gen mr mrs ms dr king queen
 prince sheikh senator secretary spokesman spokeswoman officials official authorities army
