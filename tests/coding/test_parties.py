@@ -68,6 +68,9 @@ def _has(got, root, source, target):
     ("Russian President Vladimir Putin ordered his forces to observe a ceasefire in Ukraine.", "087", "RUSGOV",
      "UKR"),
     ("The UN Security Council ordered Israel to withdraw its troops from Lebanon.", "105", "IGOUNOUSC", "ISR"),
+    # a passive subject is the verb's object; goods delivered without an agent come from their owner
+    ("Sanctions were imposed on Russia by the European Union.", "163", "IGOEU", "RUS"),
+    ("American weapons were delivered to Ukraine on Monday.", "072", "USA", "UKR"),
     # the signatories of a truce face each other, not the host city
     ("Colombia's government and the ELN signed a ceasefire in Havana on Friday.", "0871", "COLGOV", "COLREBELN"),
 ])

@@ -118,6 +118,7 @@ ON_CONTROL_VERBS = {"call", "prevail", "rely", "count", "depend", "lean", "press
 PARTITIVE_HEADS = {"one", "some", "many", "several", "most", "all", "dozens", "hundreds", "thousands", "members",
                    "member", "units", "unit", "elements", "supporters", "supporter", "followers", "loyalists",
                    "partisans", "wing", "faction", "factions", "cells", "cell", "remnants", "splinter"}
+TRANSFER_VERBS = {"deliver", "ship", "supply", "send", "transfer", "sell", "provide", "hand", "airlift", "fly"}
 ORDER_VERBS = {"order", "instruct", "direct", "command", "tell"}
 AGENT_SECTORS = {"MIL", "COP", "SPY", "BUS", "MED"}
 OWN_AGENTS = "its own agents ordered"
@@ -284,8 +285,9 @@ def frame_of(trigger: Token) -> list[Token]:
     noun = trigger.pos_ in ("NOUN", "PROPN")
     while stack:
         t = stack.pop()
-        if t.head == trigger and (t.dep_ in SUBJ or (t.dep_ == "conj" and (t.pos_ in ("VERB", "AUX") or noun))):
-            continue
+        if t.head == trigger and ((t.dep_ in SUBJ and not (t.dep_ == "nsubjpass" and not noun))
+                                  or (t.dep_ == "conj" and (t.pos_ in ("VERB", "AUX") or noun))):
+            continue   # (a passive subject is the verb's object: "Sanctions were imposed on Russia")
         if t.dep_ in CLAUSE or (t.dep_ == "conj" and t.pos_ == "VERB"):
             continue
         out.append(t)
@@ -1197,6 +1199,9 @@ class EventExtractor:
             used = matched_tokens(frame, pattern)
             consumed |= used
             matched[tok.i] = used
+            if passive_subj and not sources and lemma in TRANSFER_VERBS and self._owned_goods(tok, idx):
+                # "the first components of Russia's S-400 system were delivered to Ankara": the owner supplied them
+                sources, passive_subj, how = passive_subj, [], "owner of the goods (passive without agent)"
             if sources and not passive_subj and self._counted_victims(tok):
                 passive_subj, sources, how = sources, [], ""   # "15 fighters killed": the victims, not killers
             if not sources and not passive_subj and (between := self._between(tok, idx)):
@@ -1578,6 +1583,9 @@ class EventExtractor:
         for _ in range(4):
             if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return -0.15   # a verb describing a noun: "protesters demanding ...", "soldiers fighting ..."
+            if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "since", "before", "until")
+                                         for c in t.children):
+                return -0.15   # background: "two weeks after a Russian plane was shot down by Syrian air defences"
             if t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > t.head.i and not any(
                     c.dep_ in ("mark", "nsubj") for c in t.children):
                 return -0.15   # a participle after the main clause: "shelled the island, setting homes ablaze"
@@ -1587,6 +1595,20 @@ class EventExtractor:
                 break
             t = t.head
         return 0.0
+
+    @staticmethod
+    def _owned_goods(verb: Token, idx) -> bool:
+        """The passive subject of a transfer verb is goods an actor owns ("Russia's S-400 system", "American
+        weapons"), not an actor itself."""
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subj is None or subj.i in idx or subj.pos_ not in ("NOUN", "PROPN"):
+            return False
+        head = subj
+        if subj.lower_ in ("components", "batch", "batches", "shipment", "first", "part", "parts", "some"):
+            head = next((o for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for o in p.children if o.dep_ == "pobj"), subj)
+        return head.i not in idx and any(c.dep_ in ("poss", "amod", "compound", "nmod") and c.i in idx
+                                         for c in head.subtree if c.i != head.i)
 
     @staticmethod
     def _killing(tok: Token) -> bool:
