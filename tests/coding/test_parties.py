@@ -68,6 +68,8 @@ def _has(got, root, source, target):
     ("Russian President Vladimir Putin ordered his forces to observe a ceasefire in Ukraine.", "087", "RUSGOV",
      "UKR"),
     ("The UN Security Council ordered Israel to withdraw its troops from Lebanon.", "105", "IGOUNOUSC", "ISR"),
+    # a country modifying a role word's phrase past a model name ("a US AC-130 gunship")
+    ("A US AC-130 gunship struck a Doctors Without Borders hospital in Kunduz.", "19", "USAMIL", "NGOHLHMSF"),
     # a passive subject is the verb's object; goods delivered without an agent come from their owner
     ("Sanctions were imposed on Russia by the European Union.", "163", "IGOEU", "RUS"),
     ("American weapons were delivered to Ukraine on Monday.", "072", "USA", "UKR"),

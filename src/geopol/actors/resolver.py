@@ -85,6 +85,7 @@ FORMER = {"former", "ousted", "ex", "deposed", "exiled", "toppled", "overthrown"
 EXPLETIVE_VERBS = {"be", "seem", "appear", "emerge", "become", "remain", "happen", "matter", "take", "rain",
                    "look", "sound", "feel", "mean", "cost", "follow", "come", "go", "get"}
 POSS_PRONOUNS = {"its", "their", "his", "her"}
+NAME_CONNECTORS = {"da", "de", "do", "dos", "das", "del", "di", "du", "des", "la", "le", "el"}
 NOT_A_ROLE = "-"   # sectors.tsv: a phrase that contains a role word but names no actor
 STATE_ORGANS = {"GOV", "COP", "JUD", "LEG"}
 # sectors of the people a state's organs act on at home ("police dispersed demonstrators")
@@ -260,6 +261,11 @@ class ActorResolver:
         Kovalenko"), a country inside a longer place name ("Latin America", "New Mexico")."""
         doc = sent.doc
         first, last = doc[it.start], doc[it.end - 1]
+        if it.start - 2 >= sent.start and doc[it.start - 1].lower_ in NAME_CONNECTORS \
+                and doc[it.start - 2].is_title and any(e.kind == "capital" for e in it.entries):
+            # "Mocimboa da Praia" is not Praia, Cape Verde's capital; "San José de ..." likewise
+            keep = tuple(e for e in it.entries if e.kind != "capital")
+            return _Item(it.start, it.end, keep) if keep else None
         if not first.ent_type_:
             return it
         ent_start = first.i if first.ent_iob_ == "B" else next(

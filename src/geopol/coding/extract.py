@@ -564,6 +564,23 @@ class EventExtractor:
             v = v.head
         return None
 
+    @staticmethod
+    def _modifier_country(a: Actor, tok: Token, m: Mention, idx: dict[int, Mention]) -> Actor:
+        """A role word without a country takes the country that modifies its phrase further out: "a US AC-130
+        gunship" (the model name between them kept the two apart)."""
+        if a.country is not None or not a.sector:
+            return a
+        stack = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < m.start]
+        while stack:
+            c = stack.pop()
+            stack.extend(k for k in c.children if k.dep_ in ("compound", "amod", "nmod", "poss"))
+            if c.i in idx:
+                x = idx[c.i].actors
+                if len(x) == 1 and x[0].country and x[0].code == x[0].country and x[0].country not in TRANSNATIONAL:
+                    return replace(a, code=x[0].country + a.code, country=x[0].country,
+                                   rule=a.rule + f"; country {x[0].country} from '{x[0].text}' in its phrase")
+        return a
+
     def _actors_of(self, tok: Token, idx: dict[int, Mention]) -> list[Actor]:
         """Actors of a noun phrase and of the phrases coordinated with it."""
         out: list[Actor] = []
@@ -576,7 +593,7 @@ class EventExtractor:
             seen.add(t.i)
             m = self._np_mention(t, idx)
             if m is not None:
-                out.extend(a for a in m.actors if a not in out)
+                out.extend(self._modifier_country(a, t, m, idx) for a in m.actors if a not in out)
                 for c in t.children:   # coordinated modifiers: "the Turkish and Greek sides"
                     if c.dep_ in ("amod", "compound", "nmod") and c.i in idx:
                         for cc in c.children:
