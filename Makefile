@@ -24,7 +24,7 @@ test: setup
 # the optional learned event classifier (data/training/README.md); embeddings cached between runs
 train: setup
 	$(BIN)/pip install -q -e '.[events]'
-	$(BIN)/geopol train --cache $(HOME)/.cache/geopol/corpus-emb-masked.npz
+	$(BIN)/geopol train --cache $(HOME)/.cache/geopol/corpus-emb-masked.npz --gold data/eval/news-dev.jsonl
 
 bench: setup
 	$(BIN)/python benchmarks/throughput.py

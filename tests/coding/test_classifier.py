@@ -72,3 +72,26 @@ def test_pipeline_with_events_model():
         json.dumps(ev.to_dict())
     off = Pipeline.load(PipelineConfig(locate=False))
     assert off.classifier is None
+
+
+def test_gold_records_label_sentences_with_their_first_asserted_event(tmp_path):
+    from geopol.coding.classifier import gold_records
+    p = tmp_path / "g.jsonl"
+    p.write_text(json.dumps({"id": "a", "text": "Russia and North Korea signed a pact.",
+                             "events": [{"source": "RUS", "target": "PRK", "cameo": "057"}]}) + "\n"
+                 + json.dumps({"id": "b", "text": "An attack seems unlikely.", "events": []}) + "\n")
+    recs = gold_records(p)
+    assert [(r["cameo"], r["modality"]) for r in recs] == [("057", "asserted"), (None, None)]
+
+
+def test_shipped_model_records_what_it_was_trained_on(clf):
+    # the shipped weights were trained on the corpus and on the dev half of our news gold (data/eval)
+    assert clf.meta.get("extra_sentences", 0) >= 400
+
+
+def test_train_names_a_missing_gold_file(tmp_path):
+    from typer.testing import CliRunner
+
+    from geopol.cli import app
+    r = CliRunner().invoke(app, ["train", "--gold", str(tmp_path / "nope.jsonl"), "--out", str(tmp_path / "m.npz")])
+    assert r.exit_code != 0 and "nope.jsonl" in r.output

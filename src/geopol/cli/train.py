@@ -22,6 +22,8 @@ def register(app: typer.Typer) -> None:
         l2: float = typer.Option(1e-5, "--l2", help="L2 penalty."),
         mask: bool = typer.Option(True, "--mask/--no-mask", help="Replace named entities by 'X' before embedding."),
         limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Train on the first N sentences only."),
+        gold: list[str] = typer.Option([], "--gold", help="Also train on a geopol gold JSONL file (each sentence "
+                                       "labelled with its first asserted event, or no event); repeatable."),
     ) -> None:
         """Embed the corpus with all-MiniLM-L6-v2 (offline) and fit the CAMEO-code and modality heads."""
         from geopol.coding.classifier import ClassifierUnavailable, read_corpus, train_from_corpus
@@ -35,9 +37,19 @@ def register(app: typer.Typer) -> None:
             tmp = Path(tempfile.mkdtemp()) / path.name
             tmp.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
             path = tmp
+        from geopol.coding.classifier import gold_records
+        from geopol.eval.gold import GoldFormatError
+        extra: list[dict] = []
+        for g in gold:
+            if not Path(g).exists():
+                raise fail(f"train: no gold file at {g}")
+            try:
+                extra += gold_records(g)
+            except GoldFormatError as e:
+                raise fail(f"train: {e}")
         try:
             _, info = train_from_corpus(path, out, Path(cache) if cache else None, mask=mask, iters=iters,
-                                        l2=l2)
+                                        l2=l2, extra=extra)
         except ClassifierUnavailable as e:
             raise fail(f"train: {e}")
         typer.echo(json.dumps(info))

@@ -277,15 +277,30 @@ def embed_corpus(records: list[dict], cache: Path | None = None, embedder: Embed
     return X
 
 
+def gold_records(path: Path | str) -> list[dict]:
+    """Training records from a geopol gold JSONL file (``geopol eval``'s own format): each sentence labelled
+    with its first asserted event's code, or as no event (hard negatives)."""
+    from geopol.eval.gold import read_gold
+    out = []
+    for g in read_gold(path, "jsonl", []):
+        if not g.annotated:
+            continue
+        ev = next((e for e in g.events if e.modality == "asserted" and e.cameo), None)
+        out.append({"id": f"gold:{g.id}", "text": g.text, "cameo": ev.cameo[:3] if ev else None,
+                    "modality": "asserted" if ev else None, "style": "gold", "template": f"gold:{Path(path).name}"})
+    return out
+
+
 def train_from_corpus(corpus: Path | str, out: Path | str | None = None, cache: Path | None = None,
-                      mask: bool = False, **kw) -> tuple[EventClassifier, dict]:
+                      mask: bool = False, extra: list[dict] = (), **kw) -> tuple[EventClassifier, dict]:
     t0 = time.perf_counter()
-    records = read_corpus(corpus)
+    records = read_corpus(corpus) + list(extra)
     X = embed_corpus(records, cache, mask=mask)
     t1 = time.perf_counter()
     clf = train_classifier(records, X, **kw)
     t2 = time.perf_counter()
     clf.meta["corpus"] = Path(corpus).name
+    clf.meta["extra_sentences"] = len(extra)
     clf.meta["mask"] = mask
     path = clf.save(Path(out) if out else model_dir() / MODEL_FILE)
     return clf, {"sentences": len(records), "embed_s": round(t1 - t0, 1), "fit_s": round(t2 - t1, 1),
