@@ -32,7 +32,7 @@ def _has(got, root, source, target):
     ("Turkish police prevented a demonstration by students in Ankara.", "172", "TURCOP", "TUREDU"),
     ("Burmese troops captured parts of a Karen rebel stronghold.", "192", "MMRMIL", None),
     # who voiced the act a noun names: its "from" phrase
-    ("Chinese warships sailed near the Senkaku Islands, prompting a protest from Tokyo.", "14", "JPN", None),
+    ("Chinese warships sailed near the Senkaku Islands, prompting a protest from Tokyo.", "14", "JPN", "CHNMIL"),
     ("Israel drew condemnation from Turkey.", "111", "TUR", "ISR"),
     ("The move drew sharp criticism from Washington.", "111", "USA", None),
     # retaliation by other means is those means, not military force
@@ -70,6 +70,11 @@ def _has(got, root, source, target):
     ("The UN Security Council ordered Israel to withdraw its troops from Lebanon.", "105", "IGOUNOUSC", "ISR"),
     # a country modifying a role word's phrase past a model name ("a US AC-130 gunship")
     ("A US AC-130 gunship struck a Doctors Without Borders hospital in Kunduz.", "19", "USAMIL", "NGOHLHMSF"),
+    # criticism of an act is addressed to its agent; protests an act draws are against its doer
+    ("Beijing on Friday sharply criticised a visit to Taiwan by a U.S. congressional delegation.", "111", "CHN",
+     "USAGOV"),
+    ("Japan's prime minister visited the Yasukuni shrine, drawing swift protests from China.", "14", "CHN",
+     "JPNGOV"),
     # a passive subject is the verb's object; goods delivered without an agent come from their owner
     ("Sanctions were imposed on Russia by the European Union.", "163", "IGOEU", "RUS"),
     ("American weapons were delivered to Ukraine on Monday.", "072", "USA", "UKR"),

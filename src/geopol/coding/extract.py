@@ -741,6 +741,23 @@ class EventExtractor:
             break
         return [], [], ""
 
+    def _object_act_agent(self, verb: Token, idx, sources: list[Actor]) -> list[Actor]:
+        """The agent of an act named by the verb's object ("criticised [a visit to Taiwan by a US delegation]",
+        "condemned [Russia's annexation of Crimea]"): the party the criticism is addressed to."""
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.pos_ != "NOUN" or obj.i in idx:
+            return []
+        lemma = obj.lemma_.lower()
+        if not (self.patterns.candidates(lemma, True) or self.patterns.candidates(obj.lower_, True)):
+            return []
+        agent = self._noun_agent(obj, idx)
+        if not agent and any(c.dep_ == "nsubj" for c in verb.children):
+            # an active verb has no agent phrase of its own: "criticised a visit to Taiwan by a US delegation"
+            # with "by" hung on the verb is the visit's
+            agent = next((found for p in verb.children if p.dep_ == "prep" and p.lower_ == "by" and p.i > obj.i
+                          for o in p.children if o.dep_ == "pobj" and (found := self._actors_of(o, idx))), [])
+        return [a for a in agent if a not in sources]
+
     def _own_agents_boss(self, verb: Token, agents: list[Actor], idx) -> list[Actor]:
         """The subject of an order given to that subject's own forces, police, companies or media ("Maduro
         ordered the armed forces to ...", "Uganda ordered internet service providers to block ..."), else []."""
@@ -1236,6 +1253,11 @@ class EventExtractor:
                     UNNAMED_AGENTS or not all(_unplaced(a) for a in m.actors)}
             targets, bound = (passive_subj, True) if passive_subj else \
                 self._bind_target(tok, pattern, frame, tidx, DEFAULT_TARGET_PREPS, sources)
+            agent_of_act = False
+            if pattern.code[:2] in ADDRESSED_ROOTS and not (bound and targets) \
+                    and (agent := self._object_act_agent(tok, idx, sources)):
+                targets, bound, agent_of_act = agent, True, True   # "criticised a visit to Taiwan by a US
+                # delegation": the visitors (a bound party, though no surer sign of the kind of event)
             if not targets and pattern.code[:2] in ADDRESSED_ROOTS:
                 targets = self._subtree_target(tok, sources, idx)
             if how == BETWEEN:
@@ -1246,6 +1268,8 @@ class EventExtractor:
                     and (parties := self._mediated_parties(tok, idx, sources)):
                 targets, bound = parties, True    # "X and Y agreed to a ceasefire brokered by Z"
             emitted = self._emit(tok, pattern, sources, targets, bound, how)
+            if agent_of_act:
+                emitted = [replace(c, confidence=round(c.confidence - 0.1, 4)) for c in emitted]
             if OWN_AGENTS in how:   # the state's order to its own agents is its act
                 emitted = [replace(c, modality=("asserted", f"ordered by '{c.source.text}' to its own agents"))
                            for c in emitted]
@@ -1276,6 +1300,7 @@ class EventExtractor:
             pattern = self._choose(cands, tok, frame, idx)
             if pattern is None:
                 continue
+            protested: list[Actor] = []
             if pattern.src_slot:   # "n:aid from $src": the slot names the source
                 sources = self._prep_target(tok, frame, pattern.target, idx) if OBJ not in pattern.target \
                     else self._bind_target(tok, pattern, frame, idx, ())[0]
@@ -1295,7 +1320,16 @@ class EventExtractor:
                         preps += [c for c in tok.head.children if c.dep_ == "prep" and c.i > tok.i]
                     sources = self._prep_target(tok, preps, ("from",), idx)
                     how = "'from' phrase" if sources else how
+                    if sources and tok.head.tag_ == "VBG" and tok.head.dep_ in ("advcl", "xcomp", "conj"):
+                        # "X visited the shrine, drawing protests from China": China protests against X
+                        main = tok.head.head
+                        subj = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                        if subj is not None and (done := [a for a in self._actors_of(subj, idx)
+                                                          if a not in sources]):
+                            protested = done
                 targets, bound = self._bind_target(tok, pattern, frame, idx, NOUN_TARGET_PREPS, sources)
+            if not targets and protested:
+                targets, bound = protested, True
             if not targets and pattern.code[:2] in ADDRESSED_ROOTS:
                 targets = self._subtree_target(tok, sources, idx)
             if sources and targets and any(t in sources for t in targets):
