@@ -75,6 +75,9 @@ def _has(got, root, source, target):
      "USAGOV"),
     ("Japan's prime minister visited the Yasukuni shrine, drawing swift protests from China.", "14", "CHN",
      "JPNGOV"),
+    # whoever a bombing is "claimed by" set it off
+    ("A suicide car bomb claimed by Islamic State tore through a shopping street in Baghdad.", "183", "IMGMUSISL",
+     "IRQ"),
     # a passive subject is the verb's object; goods delivered without an agent come from their owner
     ("Sanctions were imposed on Russia by the European Union.", "163", "IGOEU", "RUS"),
     ("American weapons were delivered to Ukraine on Monday.", "072", "USA", "UKR"),

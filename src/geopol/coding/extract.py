@@ -1132,6 +1132,13 @@ class EventExtractor:
         for n in nouns:
             if n.lemma_.lower() not in UNNAMED_AGENTS | ARMED_VEHICLES:
                 continue
+            for c in n.children:   # "a suicide car bomb claimed by Islamic State": the claimant set it off
+                if c.dep_ == "acl" and c.lemma_.lower() in ("claim", "blame", "attribute"):
+                    for p in c.children:
+                        if p.dep_ == "agent":
+                            found = [a for o in p.children if o.dep_ == "pobj" and o.i in idx for a in idx[o.i].actors]
+                            if found:
+                                return found, f"'{c.text} by' of the attack '{n.text}'"
             for c in n.children:
                 if c.dep_ in ("amod", "compound", "nmod") and c.i in idx:
                     actors = [a for a in idx[c.i].actors if a.country and a.country not in ("IGO", "NGO")]
