@@ -78,6 +78,10 @@ def _has(got, root, source, target):
     # whoever a bombing is "claimed by" set it off
     ("A suicide car bomb claimed by Islamic State tore through a shopping street in Baghdad.", "183", "IMGMUSISL",
      "IRQ"),
+    # missiles fired into the sea or in drills show force; at a place, they strike it
+    ("North Korea fired two ballistic missiles into the sea off its east coast on Sunday.", "150", "PRK", None),
+    ("Russia fired missiles at Kyiv overnight.", "195", "RUS", "UKR"),
+    ("Washington approved the sale of 66 F-16 fighter jets to Taiwan.", "062", "USA", "TWN"),
     # a passive subject is the verb's object; goods delivered without an agent come from their owner
     ("Sanctions were imposed on Russia by the European Union.", "163", "IGOEU", "RUS"),
     ("American weapons were delivered to Ukraine on Monday.", "072", "USA", "UKR"),

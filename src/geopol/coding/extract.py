@@ -149,7 +149,8 @@ AGENT_HEADS = {"maker", "manufacturer", "dealer", "company", "firm", "industry",
                "agency", "organisation", "organization", "lobby", "campaigner", "advocate", "analyst"}
 COMMENTATORS = {"analyst", "analysts", "expert", "experts", "observer", "observers", "commentator",
                 "commentators", "economist", "economists", "scholar", "scholars", "researcher", "researchers",
-                "pundit", "pundits", "academic", "academics"}
+                "pundit", "pundits", "academic", "academics", "investor", "investors", "trader", "traders",
+                "markets", "strategist", "strategists"}
 VERBAL_ROOTS = {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"}
 HARM_VERBS = {"kill", "wound", "injure", "abduct", "kidnap", "arrest", "detain", "behead", "execute", "displace",
               "massacre", "slaughter", "murder", "torture"}
@@ -720,6 +721,13 @@ class EventExtractor:
                 how_prefix = f"via '{t.head.head.text} {t.head.text}': "
                 t = t.head.head
                 continue
+            if t.dep_ == "advcl" and t.tag_ == "VBN" and t.i > 0 and t.doc[t.i - 1].pos_ in ("NOUN", "PROPN") \
+                    and t.doc[t.i - 1].i != t.head.i and not any(
+                        c.dep_ in ("nsubj", "nsubjpass", "mark", "aux", "auxpass") for c in t.children):
+                # a participle right after a noun describes that noun ("investors worried about the outlook"),
+                # whatever the parser hung it on
+                noun = t.doc[t.i - 1]
+                return self._actors_of(noun, idx), [], how_prefix + f"the noun '{noun.text}' it describes"
             came_from_purpose = t.dep_ == "advcl" and _bare_infinitive(t)
             if (t.dep_ == "xcomp" or (came_from_purpose and t.head.lemma_.lower() in DIRECTIVE_VERBS)) \
                     and t.head is not t:
