@@ -82,6 +82,9 @@ def _has(got, root, source, target):
     ("North Korea fired two ballistic missiles into the sea off its east coast on Sunday.", "150", "PRK", None),
     ("Russia fired missiles at Kyiv overnight.", "195", "RUS", "UKR"),
     ("Washington approved the sale of 66 F-16 fighter jets to Taiwan.", "062", "USA", "TWN"),
+    # police or soldiers storming a building coerce; soldiers can still protest
+    ("Ecuadorean police stormed Mexico's embassy in Quito on Friday night.", "170", "ECUCOP", "MEXGOV"),
+    ("Soldiers staged a protest over unpaid wages in Bamako.", "14", "MLIMIL", "MLI"),
     # a passive subject is the verb's object; goods delivered without an agent come from their owner
     ("Sanctions were imposed on Russia by the European Union.", "163", "IGOEU", "RUS"),
     ("American weapons were delivered to Ukraine on Monday.", "072", "USA", "UKR"),

@@ -493,6 +493,9 @@ class EventExtractor:
         self._negotiate = Pattern(code="046", head=frozenset(), noun=True, words=(), forbidden=frozenset(),
                                   target=None, swap=False, text="<agreement> under discussion|negotiation",
                                   origin="construction (extract.UNDER_NEGOTIATION)")
+        self._forces_storm = Pattern(code="170", head=frozenset(), noun=False, words=(), forbidden=frozenset(),
+                                     target=None, swap=False, text="<a protest act by soldiers or police>",
+                                     origin="construction (extract: security forces storming or blockading coerce)")
         self._riot = Pattern(code="145", head=frozenset(), noun=False, words=(), forbidden=frozenset(),
                              target=None, swap=False, text="<violence by protesters>",
                              origin="construction (extract: violence by protesters or crowds is a violent protest)")
@@ -1726,6 +1729,9 @@ class EventExtractor:
         if pattern.code == "150" and not targets and len({a.country for a in sources if a.country}) > 1 \
                 and any(EXERCISES & w for w in pattern.words):
             pattern = self._joint_exercise   # "French and Egyptian warships launched war games"
+        if pattern.code[:2] == "14" and sources and all(a.sector in ("MIL", "COP") for a in sources) and (
+                pattern.code.startswith("145") or tok.lemma_.lower() in ("storm", "raid", "blockade", "besiege")):
+            pattern = self._forces_storm   # "Ecuadorean police stormed Mexico's embassy": no protest but force
         if pattern.code[:2] in RIOT_ROOTS and pattern.code not in NOT_RIOT and sources \
                 and all(head_word(a) in PROTESTERS for a in sources):
             pattern = self._riot     # "protesters stormed and torched the consulate", "crowds stoning the embassy"
