@@ -462,6 +462,12 @@ UNDER_NEGOTIATION = {"discussion", "discussions", "negotiation", "negotiations",
 DEFINITE = {"the", "this", "that", "these", "those"}
 
 
+def _construction(code: str, text: str, why: str, noun: bool = False) -> Pattern:
+    """The pattern record of an event a construction of the extractor (not a dictionary line) decides."""
+    return Pattern(code=code, head=frozenset(), noun=noun, words=(), forbidden=frozenset(), target=None,
+                   swap=False, text=text, origin=f"construction ({why})")
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """An event found in a sentence, before dating, placing and modality."""
@@ -490,28 +496,21 @@ class EventExtractor:
         self._intent_patterns: dict[str, Pattern] = {}
         from geopol.coding.patterns import load_synsets
         self.agreement_nouns = load_synsets().get("AGREEMENT", frozenset())
-        self._negotiate = Pattern(code="046", head=frozenset(), noun=True, words=(), forbidden=frozenset(),
-                                  target=None, swap=False, text="<agreement> under discussion|negotiation",
-                                  origin="construction (extract.UNDER_NEGOTIATION)")
-        self._forces_storm = Pattern(code="170", head=frozenset(), noun=False, words=(), forbidden=frozenset(),
-                                     target=None, swap=False, text="<a protest act by soldiers or police>",
-                                     origin="construction (extract: security forces storming or blockading coerce)")
-        self._riot = Pattern(code="145", head=frozenset(), noun=False, words=(), forbidden=frozenset(),
-                             target=None, swap=False, text="<violence by protesters>",
-                             origin="construction (extract: violence by protesters or crowds is a violent protest)")
-        self._assassination = Pattern(code="186", head=frozenset(), noun=False, words=(), forbidden=frozenset(),
-                                      target=None, swap=False, text="<the killing of one political figure>",
-                                      origin="construction (extract: a killed official, lawmaker or candidate)")
-        self._force_posture = Pattern(code="150", head=frozenset(), noun=False, words=(), forbidden=frozenset(),
-                                      target=None, swap=False, text="<a 'visit' by aircraft, warships or troops>",
-                                      origin="construction (extract: armed forces that travel somewhere show force)")
-        self._aerial_bombing = Pattern(code="195", head=frozenset(), noun=True, words=(), forbidden=frozenset(),
-                                       target=None, swap=False, text="<a state's bombing of a place>",
-                                       origin="construction (extract: bombing by a state or alliance is aerial)")
+        self._negotiate = _construction("046", "<agreement> under discussion|negotiation",
+                                        "extract.UNDER_NEGOTIATION", noun=True)
+        self._forces_storm = _construction("170", "<a protest act by soldiers or police>",
+                                           "extract: security forces storming or blockading coerce")
+        self._riot = _construction("145", "<violence by protesters>",
+                                   "extract: violence by protesters or crowds is a violent protest")
+        self._assassination = _construction("186", "<the killing of one political figure>",
+                                            "extract: a killed official, lawmaker or candidate")
+        self._force_posture = _construction("150", "<a 'visit' by aircraft, warships or troops>",
+                                            "extract: armed forces that travel somewhere show force")
+        self._aerial_bombing = _construction("195", "<a state's bombing of a place>",
+                                             "extract: bombing by a state or alliance is aerial", noun=True)
         # two countries' forces demonstrating power together exercise together: military cooperation
-        self._joint_exercise = Pattern(code="062", head=frozenset(), noun=False, words=(), forbidden=frozenset(),
-                                       target=None, swap=False, text="<150 by the forces of two countries>",
-                                       origin="construction (extract: a show of force by two countries)")
+        self._joint_exercise = _construction("062", "<150 by the forces of two countries>",
+                                             "extract: a show of force by two countries")
 
     # -- actor lookup -----------------------------------------------------------------
     @staticmethod
