@@ -336,36 +336,29 @@ def frame_words(frame: list[Token]) -> set[str]:
     return words
 
 
+def _satisfies(t: Token, word: frozenset[str]) -> bool:
+    """Whether frame token ``t`` is one of a pattern word's alternatives (a form, ``form/POS``, ``form/dep``, or
+    a part of a joined ``a_b`` alternative)."""
+    forms = _forms(t)
+    keys = forms | {f"{f}/{t.pos_.lower()}" for f in forms} | {f"{f}/{t.dep_.lower()}" for f in forms}
+    return bool(keys & word) or any("_" in a and forms & set(a.split("_")) for a in word)
+
+
 def matched_tokens(frame: list[Token], pattern: Pattern) -> set[int]:
     """Indices of the frame tokens that satisfied the pattern's required words."""
-    out: set[int] = set()
-    for t in frame:
-        forms = _forms(t)
-        keys = forms | {f"{f}/{t.pos_.lower()}" for f in forms} | {f"{f}/{t.dep_.lower()}" for f in forms}
-        for w in pattern.words:
-            if keys & w or any("_" in a and forms & set(a.split("_")) for a in w):
-                out.add(t.i)
-                break
-    return out
+    return {t.i for t in frame if any(_satisfies(t, w) for w in pattern.words)}
 
 
 def _words_depth(frame: list[Token], pattern: Pattern, trig: Token) -> int:
     """How many prepositional phrases down from the trigger the pattern's required words sit: for each word
     its nearest matching token, the deepest of those ("seized schoolgirls" 0, "seized ... from the town" 1)."""
-    deepest = 0
-    for w in pattern.words:
-        best = 99
-        for t in frame:
-            forms = _forms(t)
-            keys = forms | {f"{f}/{t.pos_.lower()}" for f in forms} | {f"{f}/{t.dep_.lower()}" for f in forms}
-            if keys & w or any("_" in a and forms & set(a.split("_")) for a in w):
-                hops, x = 0, t
-                while x.i != trig.i and x.head.i != x.i and hops < 99:
-                    hops += x.dep_ in ("prep", "agent")
-                    x = x.head
-                best = min(best, hops)
-        deepest = max(deepest, best)
-    return deepest
+    def hops(t: Token) -> int:
+        n, x = 0, t
+        while x.i != trig.i and x.head.i != x.i:
+            n += x.dep_ in ("prep", "agent")
+            x = x.head
+        return n
+    return max((min((hops(t) for t in frame if _satisfies(t, w)), default=99) for w in pattern.words), default=0)
 
 
 def phrase_words(tok: Token | None) -> set[str]:
@@ -406,7 +399,8 @@ class Context:
                 and self.phrases.search(text) is not None)
 
 
-TEAM_WORDS = {"team", "teams", "national", "side", "sides", "squad", "squads", "eleven", "club", "clubs", "players", "player"}
+TEAM_WORDS = {"team", "teams", "national", "side", "sides", "squad", "squads", "eleven", "club", "clubs", "players",
+              "player"}   # a team named after its country ("Georgia's national rugby team")
 
 
 def load_contexts(path=None) -> tuple[Context, ...]:
@@ -538,19 +532,20 @@ class EventExtractor:
                     best = m
                 continue
             stack.extend(t.children)
-        if best is None and tok.lower_ in OWNED_HEADS and any(
-                c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in tok.children):
-            return EventExtractor._owner_subject(tok, idx)    # "her office had opened investigations"
-        if best is None and (tok.lower_ in PARTITIVE_HEADS or tok.pos_ == "NUM"):
-            # "one of its units", "supporters of Moqtada al-Sadr", "the armed wing of Hamas": the group's
-            if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
-                return EventExtractor._owner_subject(tok, idx)
+        if best is not None:
+            return best
+        partitive = tok.lower_ in PARTITIVE_HEADS or tok.pos_ == "NUM"
+        owners = ("its", "their", "his", "her") if tok.lower_ in OWNED_HEADS else ("its", "their") if partitive else ()
+        if any(c.dep_ == "poss" and c.lower_ in owners for c in tok.children):
+            # "her office had opened investigations", "one of its units": the governing clause's subject's
+            return EventExtractor._owner_subject(tok, idx)
+        if partitive:   # "supporters of Moqtada al-Sadr", "the armed wing of Hamas": the group's
             for p in tok.children:
                 if p.dep_ == "prep" and p.lower_ == "of":
                     for o in p.children:
                         if o.dep_ == "pobj" and (m := EventExtractor._np_mention(o, idx)) is not None:
                             return m
-        return best
+        return None
 
     @staticmethod
     def _owner_subject(tok: Token, idx: dict[int, Mention]) -> Mention | None:
@@ -1098,7 +1093,7 @@ class EventExtractor:
                 elif not self._prep_target(trig, frame, p.target, idx):
                     continue
             if not p.words:
-                return best or p
+                return p
             # among equally specific patterns, the one whose words sit closest to the trigger ("seized 276
             # schoolgirls from ... the town of Chibok": the seized people, not the town in a prepositional phrase)
             depth = _words_depth(frame, p, trig)
