@@ -1091,7 +1091,8 @@ class ActorResolver:
             # a state organ acting on its own people: "Egyptian police dispersed demonstrators"
             # ... or on its own state's other organs: "the Dutch court ordered the government to ..."
             organ = a.sector in STATE_ORGANS and head.dep_ == "nsubj" and m.end <= pos \
-                and (sector in DOMESTIC or (sector in STATE_ORGANS | {"MIL"} and pos > 0 and doc[pos - 1].lower_ == "the")) \
+                and (sector in DOMESTIC
+                     or (sector in STATE_ORGANS | {"MIL"} and pos > 0 and doc[pos - 1].lower_ == "the")) \
                 and ("(person" not in a.rule or sector in ("MIL", "COP", "SPY"))   # "Maduro ordered the army"
             if not person and not (locative or organ):
                 continue

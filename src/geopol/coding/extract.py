@@ -137,7 +137,6 @@ PROTESTERS = {"protester", "protesters", "demonstrator", "demonstrators", "riote
               "mob", "mobs", "marcher", "marchers"}
 JOINT_VERBS = {"sign", "ink", "seal", "conclude"}     # "X and Y signed a ceasefire in Havana": with each other
 STATE_SECTORS = {None, "GOV", "MIL", "NAT", "NTO"}
-NONSTATE_CODES = ("IMG",)
 NON_AERIAL_BOMBS = {"suicide", "car", "roadside", "truck", "bus", "letter", "parcel", "pipe", "nail", "terrorist",
                     "terror", "bicycle", "motorcycle", "market"}
 MEDIATE = "045"
@@ -774,8 +773,8 @@ class EventExtractor:
                 return []
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         boss = self._actors_of(subj, idx) if subj is not None else []
-        if not boss or any(b.sector not in (None, "GOV", "ELI") or not b.country or b.country in NONSTATE_CODES
-                           + ("IGO", "NGO") for b in boss):
+        if not boss or any(b.sector not in (None, "GOV", "ELI") or not b.country or b.country in NONSTATE
+                           for b in boss):
             return []
         country = boss[0].country
         if all(a.sector in AGENT_SECTORS and a.country in (None, country) for a in agents):   # (all of none: firms)
@@ -1141,7 +1140,8 @@ class EventExtractor:
                 if c.dep_ == "acl" and c.lemma_.lower() in ("claim", "blame", "attribute"):
                     for p in c.children:
                         if p.dep_ == "agent":
-                            found = [a for o in p.children if o.dep_ == "pobj" and o.i in idx for a in idx[o.i].actors]
+                            found = [a for o in p.children if o.dep_ == "pobj" and o.i in idx
+                                     for a in idx[o.i].actors]
                             if found:
                                 return found, f"'{c.text} by' of the attack '{n.text}'"
             for c in n.children:
@@ -1372,7 +1372,8 @@ class EventExtractor:
                 fixed.append(c)
             elif (c.trigger.i, c.source.code) not in done:
                 done.add((c.trigger.i, c.source.code))
-                fixed.append(replace(c, target=third[0], reciprocal=False, how=c.how + "; toward the complement's party"))
+                fixed.append(replace(c, target=third[0], reciprocal=False,
+                                     how=c.how + "; toward the complement's party"))
         return fixed
 
     @staticmethod
@@ -1636,8 +1637,6 @@ class EventExtractor:
         """Main-clause verbs rank above subordinate ones and above event nouns named only in passing."""
         if tok.pos_ in ("NOUN", "PROPN"):
             return -0.1 if how.startswith("modifier") else -0.05
-        if tok.dep_ == "ROOT":
-            return 0.05
         t = tok
         while t.dep_ == "conj" and t.head.i != t.i:   # "stormed and looted": as the first verb
             t = t.head
@@ -1705,7 +1704,28 @@ class EventExtractor:
         if any(c.lower_ in NON_AERIAL_BOMBS for c in tok.children):
             return False
         return all(a.country and a.country not in ("NGO", "IMG") and a.sector in STATE_SECTORS
-                   and not a.code.startswith(NONSTATE_CODES) for a in sources)
+                   for a in sources)   # (an alliance, IGO, bombs from the air too: "NATO's bombing of ...")
+
+    def _reclassified(self, tok: Token, pattern: Pattern, sources: list[Actor], targets: list[Actor]) -> Pattern:
+        """The kind of event the parties make of a pattern's act: police storming coerce, protesters' violence is
+        a riot, the killing of one political figure an assassination, warplanes "visiting" show force, a state's
+        bombing is aerial."""
+        if pattern.code[:2] == "14" and sources and all(a.sector in ("MIL", "COP") for a in sources) and (
+                pattern.code.startswith("145") or tok.lemma_.lower() in ("storm", "raid", "blockade", "besiege")):
+            return self._forces_storm   # "Ecuadorean police stormed Mexico's embassy": no protest but force
+        if pattern.code[:2] in RIOT_ROOTS and pattern.code not in NOT_RIOT and sources \
+                and all(head_word(a) in PROTESTERS for a in sources):
+            return self._riot     # "protesters stormed and torched the consulate", "crowds stoning the embassy"
+        if pattern.code[:2] in ("18", "19") and pattern.code not in NOT_RIOT and targets \
+                and self._killing(tok) and all(self._one_figure(tok, t) for t in targets):
+            return self._assassination   # "gunmen shot dead a member of parliament", "a mayoral candidate ..."
+        if pattern.code in ("042", "043") and sources and (
+                all(head_word(a) in FORCE_UNITS for a in sources)
+                or ((st := self._subject_token(tok)) is not None and st.lower_ in FORCE_UNITS)):
+            return self._force_posture   # "39 Chinese military aircraft flew into Taiwan's air defence zone"
+        if pattern.code == "183" and tok.pos_ in ("NOUN", "PROPN") and self._state_bombing_of(tok, sources):
+            return self._aerial_bombing   # "NATO's bombing of Belgrade", "America's bombing of Fordow"
+        return pattern
 
     def _emit(self, tok, pattern, sources, targets, bound, how) -> list[Candidate]:
         if not sources and not (pattern.swap and bound and targets):
@@ -1723,21 +1743,7 @@ class EventExtractor:
         if pattern.code == "150" and not targets and len({a.country for a in sources if a.country}) > 1 \
                 and any(EXERCISES & w for w in pattern.words):
             pattern = self._joint_exercise   # "French and Egyptian warships launched war games"
-        if pattern.code[:2] == "14" and sources and all(a.sector in ("MIL", "COP") for a in sources) and (
-                pattern.code.startswith("145") or tok.lemma_.lower() in ("storm", "raid", "blockade", "besiege")):
-            pattern = self._forces_storm   # "Ecuadorean police stormed Mexico's embassy": no protest but force
-        if pattern.code[:2] in RIOT_ROOTS and pattern.code not in NOT_RIOT and sources \
-                and all(head_word(a) in PROTESTERS for a in sources):
-            pattern = self._riot     # "protesters stormed and torched the consulate", "crowds stoning the embassy"
-        if pattern.code[:2] in ("18", "19") and pattern.code not in NOT_RIOT and targets \
-                and self._killing(tok) and all(self._one_figure(tok, t) for t in targets):
-            pattern = self._assassination   # "gunmen shot dead a member of parliament", "a mayoral candidate ..."
-        if pattern.code in ("042", "043") and sources and (
-                all(head_word(a) in FORCE_UNITS for a in sources)
-                or ((st := self._subject_token(tok)) is not None and st.lower_ in FORCE_UNITS)):
-            pattern = self._force_posture   # "39 Chinese military aircraft flew into Taiwan's air defence zone"
-        if pattern.code == "183" and tok.pos_ in ("NOUN", "PROPN") and self._state_bombing_of(tok, sources):
-            pattern = self._aerial_bombing   # "NATO's bombing of Belgrade", "America's bombing of Fordow"
+        pattern = self._reclassified(tok, pattern, sources, targets)
         joint = (pattern.code[:2] in JOINT_ROOTS or tok.lemma_.lower() in JOINT_VERBS) \
             and len({a.code for a in sources}) > 1 and not pattern.swap \
             and not pattern.code.startswith(SINGLE_HANDED) and tok.lemma_.lower() not in SINGLE_HANDED_VERBS
