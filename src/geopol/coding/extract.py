@@ -1378,8 +1378,11 @@ class EventExtractor:
 
     @staticmethod
     def _drop_attributions(out: list[Candidate]) -> list[Candidate]:
-        """A bare "said" that only attributes another party's event is sourcing, not an event: "Al-Shabaab
-        gunmen shot dead a lawmaker, police said", "the UN refugee agency said" after what an army did."""
+        """A bare "said" that only attributes an act it reports by another actor is sourcing, not an event:
+        "Al-Shabaab gunmen shot dead a lawmaker, police said", "the UN refugee agency said" after what an army
+        did; also a spokesman's "said" over what his state did ("... said China called for restraint": the call
+        is the event). (Comparing countries instead of codes kept those: PLOVER relaxed triple F1 0.511 ->
+        0.503.)"""
         drop = set()
         for c in out:
             t = c.trigger
