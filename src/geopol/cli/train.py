@@ -26,7 +26,8 @@ def register(app: typer.Typer) -> None:
                                        "labelled with its first asserted event, or no event); repeatable."),
     ) -> None:
         """Embed the corpus with all-MiniLM-L6-v2 (offline) and fit the CAMEO-code and modality heads."""
-        from geopol.coding.classifier import ClassifierUnavailable, read_corpus, train_from_corpus
+        from geopol.coding.classifier import ClassifierUnavailable, gold_records, read_corpus, train_from_corpus
+        from geopol.eval.gold import GoldFormatError
 
         path = Path(corpus)
         if not path.exists():
@@ -37,8 +38,6 @@ def register(app: typer.Typer) -> None:
             tmp = Path(tempfile.mkdtemp()) / path.name
             tmp.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
             path = tmp
-        from geopol.coding.classifier import gold_records
-        from geopol.eval.gold import GoldFormatError
         extra: list[dict] = []
         for g in gold:
             if not Path(g).exists():
