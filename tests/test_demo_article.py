@@ -33,7 +33,7 @@ def test_dateline_gives_the_document_date_and_weekdays_resolve(events):
 def test_treaty_both_ways_and_sanctions(events):
     assert pick(events, "057", "PRK", "RUS") and pick(events, "057", "RUS", "PRK")
     sanctions = pick(events, "163", "USA", "RUS")
-    assert sanctions and sanctions[0]["target"]["code"] == "RUSBUS" and sanctions[0]["plover"]["type"] == "COERCE"
+    assert sanctions and sanctions[0]["target"]["code"] == "RUSBUS" and sanctions[0]["plover"]["type"] == "SANCTION"
 
 
 def test_modality_of_denial_and_speculation(events):

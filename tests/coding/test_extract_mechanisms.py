@@ -192,7 +192,8 @@ def test_sworn_intention_is_a_threat(geopol_pipeline):
 def test_announced_sanction_is_the_sanction(geopol_pipeline):
     ev = _events(geopol_pipeline, "The United States announced on Wednesday it would prohibit all aid to "
                                   "Albanian rebels in Macedonia.")
-    assert any(p == "COERCE" and m == "asserted" and trig == "announced" for _, p, _, _, m, trig in ev), ev
+    # stopping aid to a party is a reduction of aid (CAMEO 162), a PLOVER SANCTION
+    assert any(p == "SANCTION" and m == "asserted" and trig == "announced" for _, p, _, _, m, trig in ev), ev
     assert not any(p == "THREATEN" for _, p, *_ in ev), ev
     # a warning stays a threat
     ev = _events(geopol_pipeline, "Palestinian leaders said they would boycott all contact with the United States.")
