@@ -382,6 +382,11 @@ def test_a_refusal_not_to_attack_is_no_rejection(geopol_pipeline):
     ("Germany said on Friday that Hungary must release the two journalists.", "DEU", "HUN", "1053"),
     ("The European Union declared that Serbia must withdraw its police from Kosovo.", "IGOEU", "SRB", "1056"),
     ("Brazil insisted that Paraguay must hand over the documents.", "BRA", "PRY", "10"),
+    # rebels and the government of their own country are two parties
+    ("Rebels in Chad announced that the government must release all political prisoners.", "TCDREB", "TCDGOV", "10"),
+    # a speech noun carries the demand: "issued a reminder to X that it must ..."
+    ("The European Union issued a stern reminder to Serbia that it must cooperate with the tribunal.", "IGOEU",
+     "SRB", "10"),
 ])
 def test_what_another_actor_must_do_is_a_demand(geopol_pipeline, text, src, tgt, code):
     ev = _events(geopol_pipeline, text)
@@ -391,6 +396,8 @@ def test_what_another_actor_must_do_is_a_demand(geopol_pipeline, text, src, tgt,
 
 def test_own_duty_is_no_demand(geopol_pipeline):
     ev = _events(geopol_pipeline, "Israel said it must defend its citizens.")
+    assert not _asserted_of(ev, "REQUEST"), ev
+    ev = _events(geopol_pipeline, "The Kremlin said Russia must defend its citizens.")
     assert not _asserted_of(ev, "REQUEST"), ev
 
 

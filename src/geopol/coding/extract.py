@@ -198,6 +198,8 @@ REFUSE_VERBS = {"refuse", "decline"}
 STATIVE_PASSIVES = {"oppose", "commit", "dedicate", "determine", "devote", "engage", "involve"}
 # modals of obligation: "X said Y must return the helicopter" is X's demand on Y
 OBLIGATION_AUX = {"must", "should"}
+OBLIGATION_NOUNS = {"reminder", "warning", "statement", "message", "declaration", "communique", "communiqué",
+                    "letter", "note", "resolution", "ultimatum"}
 # an actor that announces or decides its own restrictive measure ("the United States announced it would
 # prohibit all aid to the rebels", "the EU decided it will suspend talks") imposes it: the announcement is the
 # sanction (PLOVER SANCTION / COERCE), not a threat; "said it would" / "warned it would" stay threats
@@ -208,6 +210,8 @@ DECIDED_CODES = ("16", "163", "172")
 ATTRIBUTION_VERBS = {"say", "report", "tell", "add", "confirm", "state", "write", "note", "quote"}
 REPORT_VERBS = {"say", "announce", "tell", "declare", "state", "add", "confirm", "report", "reiterate",
                 "indicate", "write", "disclose", "reveal", "explain", "note", "quote"}
+# verbs whose "that Y must ..." clause is the subject's demand on Y
+OBLIGATION_SAY = INTENT_SAY | REPORT_VERBS | {"conclude", "remind", "argue", "insist", "maintain"}
 # prepositions and nouns that set an event noun in the background of the sentence's own event: "after the
 # 2003 invasion", "since last month's coup", "amid unrest", "on the eve of a visit", "in the wake of the raid"
 BACKGROUND_PREPS = {"after", "since", "before", "following", "amid", "amidst", "despite", "during", "until",
@@ -224,6 +228,16 @@ CONCURRENT_PREPS = {"during", "amid", "amidst", "throughout", "despite", "until"
 ARG_LINKS = {"dobj", "pobj", "prep", "conj", "appos", "nmod", "compound", "dative", "attr", "oprd", "agent",
              "npadvmod", "poss", "nsubjpass", "pcomp", "cc", "amod"}
 
+
+
+def _same_party(a: Actor, b: Actor) -> bool:
+    """One party under two codes: the same code, or a state and one of its state organs ("Russia said it
+    must ...", "the Kremlin said Russia must ..."); rebels and their government are two parties."""
+    if a.code == b.code:
+        return True
+    if a.country is None or a.country != b.country:
+        return False
+    return a.sector in STATE_SECTORS and b.sector in STATE_SECTORS and (a.sector is None or b.sector is None)
 
 def _bare_infinitive(t: Token) -> bool:
     """A to-infinitive clause with no subordinator ("to discuss", not "in order to discuss")."""
@@ -1608,7 +1622,11 @@ class EventExtractor:
         if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in tok.children):
             return None
         head = tok.head
-        if tok.dep_ != "ccomp" or head.pos_ != "VERB" or head.lemma_.lower() not in INTENT_SAY | REPORT_VERBS:
+        if (tok.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in OBLIGATION_NOUNS
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+                and head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ == "VERB"):
+            head = head.head       # "issued a stern reminder to Iraq that it must cooperate"
+        elif tok.dep_ != "ccomp" or head.pos_ != "VERB" or head.lemma_.lower() not in OBLIGATION_SAY:
             return None
         speakers, _, _ = self._subject(head, idx)
         return (head, speakers) if speakers else None
@@ -1619,9 +1637,8 @@ class EventExtractor:
             return []
         carrier, speakers = found
         agents = [c.source for c in emitted] if emitted else self._subject(tok, idx)[0]
-        spoken = {a.country for a in speakers} | {a.code for a in speakers}
         agents = [a for i, a in enumerate(agents) if a not in agents[:i]
-                  and a.code not in spoken and (a.country is None or a.country not in spoken)]
+                  and not any(_same_party(a, s) for s in speakers)]
         if not agents:
             return []                                               # "X said it must ...": its own duty
         negated = any(c.dep_ == "neg" for c in tok.children)
