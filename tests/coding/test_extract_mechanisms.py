@@ -477,3 +477,33 @@ def test_denying_an_act_is_no_refusal_of_arms(geopol_pipeline):
     ev = _events(geopol_pipeline, "Belarus denied sending weapons to Russia.")
     assert not any(c.startswith("12") for c, *_ in ev), ev
     assert any(c == "016" and m == "asserted" for c, _, _, _, m, _ in ev), ev
+
+
+# --- readiness reported with "would", quotations, "as" clauses, named reports ---------------------------------
+def test_readiness_reported_with_would_is_a_stated_intention(geopol_pipeline):
+    for text in ("King Abdullah of Jordan said he would be ready to host a meeting between Israel and the PLO.",
+                 "King Abdullah of Jordan was quoted as saying he would be ready to host a meeting between Israel "
+                 "and the PLO."):
+        ev = _events(geopol_pipeline, text)
+        assert any(p == "AGREE" and s == "JORGOV" and m == "asserted" for _, p, s, _, m, _ in ev), (text, ev)
+        assert not any(p == "CONSULT" and m == "asserted" for _, p, _, _, m, _ in ev), (text, ev)
+
+
+def test_willingness_reaches_a_purpose_clause(geopol_pipeline):
+    ev = _events(geopol_pipeline, "Norway is willing to send material to help defend Saudi Arabia.")
+    assert any(p == "AGREE" and s == "NOR" and t == "SAU" and m == "asserted" for _, p, s, t, m, _ in ev), ev
+
+
+def test_trailing_as_clause_ranks_below_the_main_event(geopol_pipeline):
+    res = geopol_pipeline.code_text("Serbia eased emergency measures on Wednesday in Montenegro, as authorities in "
+                                    "Croatia cracked down on Serbian nationalists.")
+    best = max((e for e in res.events if e.modality == "asserted"), key=lambda e: e.confidence)
+    assert best.type.plover_type == "CONCEDE" and best.source.code.startswith("SRB"), res.events
+
+
+def test_a_named_report_is_no_unendorsed_source(geopol_pipeline):
+    ev = _events(geopol_pipeline, "Iran has been sharing expertise with Hezbollah, according to a report submitted "
+                                  "to the parliament.")
+    assert any(p == "COOPERATE" and m == "asserted" for _, p, _, _, m, _ in ev), ev
+    ev = _events(geopol_pipeline, "Iran has been sharing expertise with Hezbollah, according to unconfirmed reports.")
+    assert not any(p == "COOPERATE" and m == "asserted" for _, p, _, _, m, _ in ev), ev

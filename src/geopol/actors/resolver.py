@@ -863,6 +863,12 @@ class ActorResolver:
                 name_end = self._titled_name(doc, end, sent.end)
             if name_end > end:
                 name = doc[end:name_end].text
+                of = self._of_country(doc, name_end, out)     # "King Hassan of Morocco"
+                if of is not None:
+                    absorbed.add(of.start)
+                    x = of.actors[0]
+                    return make(start, of.end, self._code(x.country, sec, sector), x.country, sector,
+                                f"role + unknown person {name!r} of {x.text!r} ({x.country})", name)
                 c, how = self._context_country(sent, start, sector, out, country_mentions(), prev, ctx,
                                                person=True)
                 if c is None:
@@ -979,6 +985,18 @@ class ActorResolver:
         if i >= sent.start and doc[i].lower_ in FORMER:
             return i
         return None
+
+    @staticmethod
+    def _of_country(doc, i: int, out: list[Mention]) -> Mention | None:
+        """The country mention of an "of" phrase right at token ``i`` ("... of Morocco", "... of the Philippines")."""
+        if i >= len(doc) or doc[i].lower_ != "of":
+            return None
+        j = i + 2 if i + 1 < len(doc) and doc[i + 1].lower_ == "the" else i + 1
+        m = next((m for m in out if m.start == j), None)
+        if m is None or len(m.actors) != 1:
+            return None
+        x = m.actors[0]
+        return m if x.country and x.country not in NONSTATE and x.code == x.country else None
 
     def _inner(self, obj, out: list[Mention], heads, resolve) -> Mention | None:
         """The mention naming the noun phrase headed by ``obj``: a named mention or a role group."""

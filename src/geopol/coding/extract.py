@@ -724,6 +724,13 @@ class EventExtractor:
                 found = self._actors_of(t.sent.root, idx)
                 if found:
                     return found, [], how_prefix + f"subject '{t.sent.root.text}' (main verb parsed as a modifier)"
+            if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ == "as" and t.head.head.pos_ == "VERB" \
+                    and t.head.head.lemma_.lower() in ("quote", "cite"):
+                # "King Hassan was quoted as saying ...": the one quoted says it
+                quoted = [c for c in t.head.head.children if c.dep_ == "nsubjpass"]
+                found = self._actors_of(quoted[0], idx) if quoted else []
+                if found:
+                    return found, [], how_prefix + f"the one '{t.head.head.text}' as '{t.text}'"
             if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.dep_ == "prep" and t.head.head.pos_ == "VERB" \
                     and t.head.lower_ in ("by", "to"):
                 # a gerund under the verb's preposition is done by its subject: "resorted to throwing stones",
@@ -1558,6 +1565,9 @@ class EventExtractor:
         aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
         if tok.dep_ == "xcomp" and head.lower_ in INTENT_READY | {"prepared", "committed"}:
             return head, False                                       # "X is willing to send"
+        if tok.dep_ in ("xcomp", "advcl") and _bare_infinitive(tok) and head.dep_ == "xcomp" \
+                and head.head.lower_ in INTENT_READY:
+            return head.head, False                                  # "willing to send material to help defend X"
         if aux & (FUTURE_AUX | STATED_MODALS) and tok.dep_ == "ccomp" and head.pos_ == "VERB" and hl in INTENT_SAY:
             speakers, _, _ = self._subject(head, idx)
             parties = {c.source.country for c in emitted} | {c.target.country for c in emitted if c.target}
@@ -1577,6 +1587,23 @@ class EventExtractor:
             if t.dep_ == "ROOT":
                 return tok, True                                     # "Finland will give Tanzania a grant"
         return None, False
+
+    @staticmethod
+    def _reported_readiness(carrier: Token) -> tuple[str, str] | None:
+        """"He said he would be ready to host ...": readiness reported with 'would' under a verb of saying is
+        stated now (an asserted intention), not a future one."""
+        if carrier.lower_ not in INTENT_READY:
+            return None
+        cop = carrier.head if carrier.dep_ == "acomp" else carrier
+        if not any(c.dep_ == "aux" and c.lower_ == "would" for c in cop.children) or any(
+                c.dep_ == "neg" for c in cop.children) or cop.dep_ != "ccomp":
+            return None
+        say = cop.head
+        if say.tag_ == "VBG" and say.dep_ == "pcomp" and say.head.lower_ == "as":
+            say = say.head.head                                      # "was quoted as saying"
+        if say.lemma_.lower() not in INTENT_SAY | REPORT_VERBS | {"quote"}:
+            return None
+        return "asserted", f"readiness '{cop.text} {carrier.text}' reported by '{say.text}'"
 
     def _intent(self, tok: Token, pattern: Pattern, emitted: list[Candidate], idx) -> list[Candidate]:
         """The asserted statement behind an event that is not itself asserted: the intention of its own actor
@@ -1611,7 +1638,7 @@ class EventExtractor:
             return []
         ip = self._derived(code, pattern, kind)
         modality = ("asserted", f"{note} stated with '{next(c.text for c in tok.children if c.dep_ == 'aux')}'") \
-            if itself else None
+            if itself else self._reported_readiness(carrier)
         return [Candidate(carrier, ip, c.source, c.target, c.reciprocal, c.confidence,
                           f"{c.how}; {note} carried by '{carrier.text}'", modality)
                 for c in emitted if "(symmetric)" not in c.how or not c.reciprocal]
@@ -1668,6 +1695,9 @@ class EventExtractor:
             if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "since", "before", "until")
                                          for c in t.children):
                 return -0.15   # background: "two weeks after a Russian plane was shot down by Syrian air defences"
+            if t.dep_ == "advcl" and t.i > t.head.i and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children) \
+                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+                return -0.15   # a trailing "as" clause: "Serbia eased emergency measures, as Croatia cracked down"
             if t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > t.head.i and not any(
                     c.dep_ in ("mark", "nsubj") for c in t.children):
                 return -0.15   # a participle after the main clause: "shelled the island, setting homes ablaze"

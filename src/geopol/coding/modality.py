@@ -676,7 +676,12 @@ class ModalityClassifier:
         conditional reading."""
         while node.dep_ == "conj" and node.head is not node:  # "said it would not send ... but would continue"
             node = node.head
-        if node.dep_ != "ccomp" or node.head.tag_ not in _PAST_TAGS or node.i < node.head.i:
+        head = node.head
+        if head.tag_ == "VBG" and head.dep_ == "pcomp" and head.head.lower_ == "as":
+            head = head.head.head    # "was quoted as saying he would be ready to ...": the tense of "quoted"
+            if any(c.dep_ in ("aux", "auxpass") and c.tag_ in _PAST_TAGS for c in head.children):
+                head = next(c for c in head.children if c.dep_ in ("aux", "auxpass") and c.tag_ in _PAST_TAGS)
+        if node.dep_ != "ccomp" or head.tag_ not in _PAST_TAGS or node.i < node.head.i:
             return False
         if any(c.dep_ == "aux" and c.lower_ == "have" for c in node.children):
             return False  # "would have" is counterfactual
@@ -693,6 +698,8 @@ class ModalityClassifier:
                         continue
                     words = {_lemma(obj)} | {_lemma(d) for d in obj.children if d.dep_ in ("amod", "compound")}
                     src = words & self._source
+                    if src == {_lemma(obj)} and obj.tag_ == "NN" and any(d.dep_ in ("det", "poss") for d in obj.children):
+                        return   # one named document ("according to a special report submitted to ..."), not hearsay
                     if src:
                         cues.append(_Cue("reported_claim", f"unendorsed source 'according to {obj.text}' on '{node.text}'"))
                     return
