@@ -190,6 +190,9 @@ STATED_MODALS = {"may", "might", "could"}
 # verbs of commitment whose to-infinitive is their subject's stated intention ("have sworn to fight")
 INTENT_VOW = {"vow", "pledge", "swear", "promise", "resolve"}
 # verbs of planning whose to-infinitive is their subject's intention ("Greece plans to impose restrictions")
+FORCE_ROOTS = {"18", "19", "20"}
+ARMED_SECTORS = {"MIL", "REB", "INS", "SEP", "UAF", "COP"}
+ASPECT_VERBS = {"resume", "continue", "start", "begin", "restart", "renew", "intensify", "step"}
 INTENT_PLAN = {"plan", "intend", "aim", "want", "wish", "hope", "seek", "expect"}
 # verbs of refusal whose to-infinitive is refused ("declined to resign", "refused to release the prisoners")
 REFUSE_VERBS = {"refuse", "decline"}
@@ -1563,11 +1566,12 @@ class EventExtractor:
         head = tok.head
         hl = head.lemma_.lower()
         aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
-        if tok.dep_ == "xcomp" and head.lower_ in INTENT_READY | {"prepared", "committed"}:
+        if tok.dep_ == "xcomp" and (head.lower_ in INTENT_READY | {"prepared", "committed"} or hl == "prepare"):
             return head, False                                       # "X is willing to send"
-        if tok.dep_ in ("xcomp", "advcl") and _bare_infinitive(tok) and head.dep_ == "xcomp" \
-                and head.head.lower_ in INTENT_READY:
-            return head.head, False                                  # "willing to send material to help defend X"
+        if head.dep_ == "xcomp" and (head.head.lower_ in INTENT_READY or head.head.lemma_.lower() == "prepare") and (
+                (tok.dep_ in ("xcomp", "advcl") and _bare_infinitive(tok))
+                or (tok.dep_ == "xcomp" and hl in ASPECT_VERBS)):
+            return head.head, False      # "willing to send material to help defend X", "prepared to resume shelling"
         if aux & (FUTURE_AUX | STATED_MODALS) and tok.dep_ == "ccomp" and head.pos_ == "VERB" and hl in INTENT_SAY:
             speakers, _, _ = self._subject(head, idx)
             parties = {c.source.country for c in emitted} | {c.target.country for c in emitted if c.target}
@@ -1634,6 +1638,9 @@ class EventExtractor:
                 code = "139" if unless else code
                 if not unless and carrier.lemma_.lower() in DECIDING_VERBS and pattern.code.startswith(DECIDED_CODES):
                     code = pattern.code   # "announced it would suspend aid": the announced measure itself
+                elif not unless and carrier.lemma_.lower() == "prepare" and pattern.code[:2] in FORCE_ROOTS and all(
+                        c.source.sector in ARMED_SECTORS for c in emitted):
+                    code = "150"          # "the army prepared to resume shelling": a military move (PLOVER MOBILIZE)
         if carrier is None:
             return []
         ip = self._derived(code, pattern, kind)

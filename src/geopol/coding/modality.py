@@ -698,8 +698,6 @@ class ModalityClassifier:
                         continue
                     words = {_lemma(obj)} | {_lemma(d) for d in obj.children if d.dep_ in ("amod", "compound")}
                     src = words & self._source
-                    if src == {_lemma(obj)} and obj.tag_ == "NN" and any(d.dep_ in ("det", "poss") for d in obj.children):
-                        return   # one named document ("according to a special report submitted to ..."), not hearsay
                     if src:
                         cues.append(_Cue("reported_claim", f"unendorsed source 'according to {obj.text}' on '{node.text}'"))
                     return
