@@ -521,3 +521,14 @@ def test_news_phrasings_of_the_plover_types(geopol_pipeline, text, plover, src):
 def test_a_planned_cancellation_of_plans_stays_a_policy_change(geopol_pipeline):
     ev = _events(geopol_pipeline, "The government cancelled its plan to build the dam.")
     assert any(c == "0832" for c, *_ in ev), ev
+
+
+def test_a_bare_report_of_facts_is_no_event(geopol_pipeline):
+    for text in ("Global military spending rose for the ninth year in a row, the Stockholm International Peace "
+                 "Research Institute said on Monday.",
+                 "Kyrgyz authorities have not imposed a curfew in Bishkek, a government spokeswoman said on Tuesday."):
+        ev = _events(geopol_pipeline, text)
+        assert not [e for e in ev if e[4] == "asserted"], (text, ev)
+    # a statement addressed to another actor stays one
+    ev = _events(geopol_pipeline, "Japan told Russia on Tuesday that the islands were Japanese territory.")
+    assert any(c.startswith("01") and (t or "").startswith("RUS") for c, _, _, t, _, _ in ev), ev

@@ -1413,6 +1413,9 @@ class EventExtractor:
             if c.pattern.code != "010" or c.pattern.words or t.lemma_.lower() not in ATTRIBUTION_VERBS:
                 continue
             comp = {x.i for k in t.children if k.dep_ == "ccomp" for x in k.subtree}
+            if c.target is None and (comp or t.dep_ in ("parataxis", "conj", "ccomp")):
+                drop.add(id(c))    # "military spending rose to a record, the institute said": a report, no act
+                continue
             for d in out:
                 if d.pattern.code[:2] == "01" or d.source.code == c.source.code or d.source.country is None:
                     continue
