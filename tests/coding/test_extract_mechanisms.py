@@ -532,3 +532,12 @@ def test_a_bare_report_of_facts_is_no_event(geopol_pipeline):
     # a statement addressed to another actor stays one
     ev = _events(geopol_pipeline, "Japan told Russia on Tuesday that the islands were Japanese territory.")
     assert any(c.startswith("01") and (t or "").startswith("RUS") for c, _, _, t, _, _ in ev), ev
+
+
+@pytest.mark.parametrize("text,src", [
+    ("Nepal's Supreme Court on Tuesday overturned the prime minister's decision to dissolve parliament.", "NPLJUD"),
+    ("Kenya's Supreme Court annulled the result of the presidential election.", "KENJUD"),
+])
+def test_a_court_setting_aside_a_decision_rejects_it(geopol_pipeline, text, src):
+    ev = _events(geopol_pipeline, text)
+    assert any(c.startswith("12") and s == src and m == "asserted" for c, _, s, _, m, _ in ev), ev
