@@ -159,3 +159,11 @@ def test_cli_formats_and_bad_input(tmp_path):
                      "cite_info"} <= set(recs[0])
     r = run(["code", str(good), "--date", "June 5"])
     assert r.returncode != 0 and "YYYY-MM-DD" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_cli_all_events_keeps_weak_secondary_events():
+    text = "JNIM militants ambushed a Malian army convoy near Boni, killing 12 soldiers."
+    main = [json.loads(x) for x in run(["code", "-", "-q"], stdin=text).stdout.splitlines()]
+    every = [json.loads(x) for x in run(["code", "-", "-q", "--all-events"], stdin=text).stdout.splitlines()]
+    assert [e["trigger"] for e in main] == ["ambushed"], main
+    assert {e["trigger"] for e in every} == {"ambushed", "killing"}, every

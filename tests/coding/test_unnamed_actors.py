@@ -21,7 +21,7 @@ def _triples(pipe, text):
     ("Rebels seized the town of Goma after heavy fighting with Congolese troops.", "19", "CODREB", "CODMIL"),
     ("Unidentified gunmen attacked a police station in Maiduguri, killing three officers.", "19", "NGAUAF",
      "NGACOP"),
-    ("Armed men raided a village in Plateau state, killing 25 residents.", "19", "NGAUAF", "NGACVL"),
+    ("Armed men raided a village in Plateau state, killing 25 residents.", "19", "NGAUAF", None),
     ("Militants attacked an army checkpoint near Kandahar on Sunday.", "19", "AFGUAF", None),
     # a domestic kind of actor takes the other party's country
     ("Protesters clashed with Kenyan police outside parliament.", "14", "KENOPP", "KENCOP"),

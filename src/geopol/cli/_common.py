@@ -43,5 +43,7 @@ PatternsOpt = Annotated[Optional[str], typer.Option("--patterns", help="pattern 
 VerbsOpt = Annotated[Optional[str], typer.Option("--verbs", help="PETRARCH CAMEO verb dictionary used as well")]
 EventsModelOpt = Annotated[bool, typer.Option("--events-model", help="also code with the learned event classifier "
                                                                      "(needs the 'events' extra)")]
+AllEventsOpt = Annotated[bool, typer.Option("--all-events", help="keep a sentence's weak secondary events too "
+                                                            "(asserted, below 0.55, not the main event's)")]
 MaxDocMbOpt = Annotated[float, typer.Option("--max-doc-mb", help="skip documents larger than this")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar or summary")]

@@ -9,13 +9,14 @@ from typing import Optional
 
 import typer
 
-from geopol.cli._common import (ActorsOpt, ActorsReplaceOpt, DateOpt, EventsModelOpt, InputFormatOpt, MaxDocMbOpt,
-                                ModelOpt, PatternsOpt, QuietOpt, VerbsOpt, check_input_format, fail,
+from geopol.cli._common import (ActorsOpt, ActorsReplaceOpt, AllEventsOpt, DateOpt, EventsModelOpt, InputFormatOpt,
+                                MaxDocMbOpt, ModelOpt, PatternsOpt, QuietOpt, VerbsOpt, check_input_format, fail,
                                 parse_date_option)
 
 
 def load_pipeline(model: str | None = None, actors: list[str] | None = None, patterns: str | None = None,
-                  verbs: str | None = None, actors_replace: bool = False, events_model: bool = False):
+                  verbs: str | None = None, actors_replace: bool = False, events_model: bool = False,
+                  all_events: bool = False):
     """Build the pipeline, turning setup errors into one-line messages."""
     from geopol.actors.kb import KBError
     from geopol.coding.patterns import PatternError
@@ -23,7 +24,8 @@ def load_pipeline(model: str | None = None, actors: list[str] | None = None, pat
     from geopol.pipeline import Pipeline, PipelineConfig
     try:
         return Pipeline.load(PipelineConfig(model=model, actors=tuple(actors or ()), patterns=patterns, verbs=verbs,
-                                            actors_replace=actors_replace, events_model=events_model))
+                                            actors_replace=actors_replace, events_model=events_model,
+                                            **({"secondary_min_confidence": 0.0} if all_events else {})))
     except (ModelError, KBError, PatternError, OSError) as exc:
         raise fail(str(exc))
     except Exception as exc:   # the optional classifier: torch or its weights missing
@@ -102,6 +104,7 @@ def register(app: typer.Typer) -> None:
         verbs: VerbsOpt = None,
         max_doc_mb: MaxDocMbOpt = 5.0,
         events_model: EventsModelOpt = False,
+        all_events: AllEventsOpt = False,
         quiet: QuietOpt = False,
     ) -> None:
         """Code documents into events, one record per event (the event-record spec)."""
@@ -110,7 +113,7 @@ def register(app: typer.Typer) -> None:
             raise fail(f"--format must be one of {', '.join(OUTPUT_FORMATS)}, got {fmt!r}")
         check_input_format(input_format)
         default_date = parse_date_option(date)
-        pipe = load_pipeline(model, actors, patterns, verbs, actors_replace, events_model)
+        pipe = load_pipeline(model, actors, patterns, verbs, actors_replace, events_model, all_events)
         out = open(output, "w", encoding="utf-8") if output else sys.stdout
         try:
             summary = code_paths(pipe, paths, EventWriter(out, fmt, explain), input_format, default_date,

@@ -50,6 +50,8 @@ def register(app: typer.Typer) -> None:
         verbs: Optional[str] = typer.Option(None, "--verbs", help="coding: PETRARCH CAMEO verb dictionary as well"),
         events_model: bool = typer.Option(False, "--events-model",
                                           help="coding: also the learned event classifier (needs the 'events' extra)"),
+        all_events: bool = typer.Option(False, "--all-events",
+                                        help="coding: keep weak secondary events too (see geopol code --help)"),
     ) -> None:
         """Score geopol's events (or any events JSONL) against gold codings: PLOVER type and CAMEO root
         P/R/F1, confusion, actor-code accuracy, exact and relaxed (source, target, event) triples."""
@@ -75,7 +77,7 @@ def register(app: typer.Typer) -> None:
                 raise fail(str(e), 1)
         else:
             preds = _code_gold([g for g in golds if g.annotated], actors=actors, actors_replace=actors_replace,
-                               patterns=patterns, verbs=verbs, events_model=events_model)
+                               patterns=patterns, verbs=verbs, events_model=events_model, all_events=all_events)
         report = evaluate(golds, preds, all_modalities=all_modalities)
         if as_json:
             out = report.to_dict()

@@ -11,8 +11,8 @@ from typing import Optional
 
 import typer
 
-from geopol.cli._common import (ActorsOpt, ActorsReplaceOpt, DateOpt, EventsModelOpt, InputFormatOpt, MaxDocMbOpt,
-                                ModelOpt, PatternsOpt, QuietOpt, VerbsOpt, check_input_format, fail,
+from geopol.cli._common import (ActorsOpt, ActorsReplaceOpt, AllEventsOpt, DateOpt, EventsModelOpt, InputFormatOpt,
+                                MaxDocMbOpt, ModelOpt, PatternsOpt, QuietOpt, VerbsOpt, check_input_format, fail,
                                 parse_date_option)
 from geopol.cli.code import Summary, code_paths, load_pipeline
 
@@ -171,6 +171,7 @@ def register(app: typer.Typer) -> None:
         patterns: PatternsOpt = None,
         verbs: VerbsOpt = None,
         events_model: EventsModelOpt = False,
+        all_events: AllEventsOpt = False,
         max_doc_mb: MaxDocMbOpt = 5.0,
         log_batches: bool = typer.Option(False, "--log-batches", help="one stderr line per committed batch"),
         quiet: QuietOpt = False,
@@ -191,7 +192,8 @@ def register(app: typer.Typer) -> None:
         store = open_store(db, lock_wait=30.0)   # a server's short read connections come and go
         summary = IngestSummary()
         config = PipelineConfig(model=model, actors=tuple(actors), actors_replace=actors_replace, patterns=patterns,
-                                verbs=verbs, events_model=events_model)
+                                verbs=verbs, events_model=events_model,
+                                **({"secondary_min_confidence": 0.0} if all_events else {}))
         runner = None
         try:
             if engine == "dask":
@@ -210,7 +212,7 @@ def register(app: typer.Typer) -> None:
                 from geopol.engines.local import LocalEngine
                 runner = LocalEngine(config, workers=workers,
                                      loader=lambda: load_pipeline(model, actors, patterns, verbs, actors_replace,
-                                                                  events_model))
+                                                                  events_model, all_events))
             progress, update = _progress(summary, quiet)
             driver = Ingest(store, summary, batch, runner, log_batches)
             if progress is not None:

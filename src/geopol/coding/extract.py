@@ -191,6 +191,7 @@ STATED_MODALS = {"may", "might", "could"}
 INTENT_VOW = {"vow", "pledge", "swear", "promise", "resolve"}
 # verbs of planning whose to-infinitive is their subject's intention ("Greece plans to impose restrictions")
 FORCE_ROOTS = {"18", "19", "20"}
+RAIDERS = {"MIL", "REB", "INS", "SEP", "UAF", "CRM"}
 ARMED_SECTORS = {"MIL", "REB", "INS", "SEP", "UAF", "COP"}
 ASPECT_VERBS = {"resume", "continue", "start", "begin", "restart", "renew", "intensify", "step"}
 INTENT_PLAN = {"plan", "intend", "aim", "want", "wish", "hope", "seek", "expect"}
@@ -516,6 +517,8 @@ class EventExtractor:
                                             "extract: a killed official, lawmaker or candidate")
         self._force_posture = _construction("150", "<a 'visit' by aircraft, warships or troops>",
                                             "extract: armed forces that travel somewhere show force")
+        self._armed_raid = _construction("190", "<a raid by an armed group or army>",
+                                         "extract: a raid by fighters, gunmen or soldiers is an attack (PETRARCH RAID 190)")
         self._aerial_bombing = _construction("195", "<a state's bombing of a place>",
                                              "extract: bombing by a state or alliance is aerial", noun=True)
         # two countries' forces demonstrating power together exercise together: military cooperation
@@ -1783,6 +1786,9 @@ class EventExtractor:
                 all(head_word(a) in FORCE_UNITS for a in sources)
                 or ((st := self._subject_token(tok)) is not None and st.lower_ in FORCE_UNITS)):
             return self._force_posture   # "39 Chinese military aircraft flew into Taiwan's air defence zone"
+        if pattern.code == "170" and tok.lemma_.lower() == "raid" and sources and all(
+                a.sector in RAIDERS for a in sources):
+            return self._armed_raid      # "armed men raided a village" (police raiding homes still coerce: 170)
         if pattern.code == "183" and tok.pos_ in ("NOUN", "PROPN") and self._state_bombing_of(tok, sources):
             return self._aerial_bombing   # "NATO's bombing of Belgrade", "America's bombing of Fordow"
         return pattern
