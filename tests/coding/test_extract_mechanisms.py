@@ -541,3 +541,12 @@ def test_a_bare_report_of_facts_is_no_event(geopol_pipeline):
 def test_a_court_setting_aside_a_decision_rejects_it(geopol_pipeline, text, src):
     ev = _events(geopol_pipeline, text)
     assert any(c.startswith("12") and s == src and m == "asserted" for c, _, s, _, m, _ in ev), ev
+
+
+def test_not_ruling_out_force_is_a_threat(geopol_pipeline):
+    for text in ("President Donald Trump said on Friday he was not ruling out a military option in Venezuela.",
+                 "Israel refused to rule out a strike on Iran's nuclear sites."):
+        ev = _events(geopol_pipeline, text)
+        assert any(c.startswith("138") and m == "asserted" for c, _, _, _, m, _ in ev), (text, ev)
+    ev = _events(geopol_pipeline, "The minister ruled out military action against Iran.")
+    assert not any(p == "THREATEN" and m == "asserted" for _, p, _, _, m, _ in ev), ev

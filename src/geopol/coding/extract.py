@@ -234,6 +234,14 @@ ARG_LINKS = {"dobj", "pobj", "prep", "conj", "appos", "nmod", "compound", "dativ
 
 
 
+def _not_ruled_out(tok: Token) -> bool:
+    """"did not rule out", "refused to rule out", "would not rule out": the option stays open."""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    return tok.dep_ == "xcomp" and (tok.head.lemma_.lower() in REFUSE_VERBS or any(
+        c.dep_ == "neg" for c in tok.head.children) and tok.head.lemma_.lower() in ("want", "wish", "be"))
+
+
 def _same_party(a: Actor, b: Actor) -> bool:
     """One party under two codes: the same code, or a state and one of its state organs ("Russia said it
     must ...", "the Kremlin said Russia must ..."); rebels and their government are two parties."""
@@ -1313,6 +1321,11 @@ class EventExtractor:
                 emitted = [replace(c, modality=("asserted", f"ordered by '{c.source.text}' to its own agents"))
                            for c in emitted]
                 ordered.add(tok.head.i)
+            if pattern.code.startswith("138") and tok.lemma_.lower() == "rule":
+                # "Trump said he was not ruling out a military option": a threat; "ruled out military action": none
+                ruled = ("asserted", f"force not ruled out ('{tok.text} out')") if _not_ruled_out(tok) else \
+                    ("negated", f"force ruled out ('{tok.text} out')")
+                emitted = [replace(c, modality=ruled) for c in emitted]
             out.extend(emitted)
             if emitted and self.intents:
                 out.extend(self._intent(tok, pattern, emitted, idx))
