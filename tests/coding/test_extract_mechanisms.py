@@ -550,3 +550,21 @@ def test_not_ruling_out_force_is_a_threat(geopol_pipeline):
         assert any(c.startswith("138") and m == "asserted" for c, _, _, _, m, _ in ev), (text, ev)
     ev = _events(geopol_pipeline, "The minister ruled out military action against Iran.")
     assert not any(p == "THREATEN" and m == "asserted" for _, p, _, _, m, _ in ev), ev
+
+
+@pytest.mark.parametrize("text,src,tgt", [
+    ("Ukraine says it has strong evidence proving Russia was behind the chemical attacks.", "UKR", "RUS"),
+    ("US officials said Iran was behind the attack on the tanker.", "USA", "IRN"),
+    ("The Pentagon said Russia was responsible for the cyber attack.", "USA", "RUS"),
+])
+def test_saying_a_party_was_behind_an_act_accuses_it(geopol_pipeline, text, src, tgt):
+    ev = _events(geopol_pipeline, text)
+    assert any(c.startswith("112") and s.startswith(src) and t == tgt and m == "asserted"
+               for c, _, s, t, m, _ in ev), ev
+
+
+def test_saying_a_party_was_not_behind_an_act_accuses_nobody(geopol_pipeline):
+    for text in ("US officials said Iran was not behind the attack on the tanker.",
+                 "Russia said it was not behind the attack."):
+        ev = _events(geopol_pipeline, text)
+        assert not any(p == "ACCUSE" for _, p, *_ in ev), (text, ev)

@@ -214,6 +214,9 @@ DECIDED_CODES = ("16", "163", "172")
 ATTRIBUTION_VERBS = {"say", "report", "tell", "add", "confirm", "state", "write", "note", "quote"}
 REPORT_VERBS = {"say", "announce", "tell", "declare", "state", "add", "confirm", "report", "reiterate",
                 "indicate", "write", "disclose", "reveal", "explain", "note", "quote"}
+# verbs whose "Y was behind the attack" clause accuses Y
+BLAME_SAY = {"say", "tell", "state", "insist", "claim", "allege", "believe", "conclude", "charge", "assert",
+             "prove", "show", "suggest", "find", "accuse", "blame", "announce", "declare", "report", "add"}
 # verbs whose "that Y must ..." clause is the subject's demand on Y
 OBLIGATION_SAY = INTENT_SAY | REPORT_VERBS | {"conclude", "remind", "argue", "insist", "maintain"}
 # prepositions and nouns that set an event noun in the background of the sentence's own event: "after the
@@ -525,6 +528,8 @@ class EventExtractor:
                                             "extract: a killed official, lawmaker or candidate")
         self._force_posture = _construction("150", "<a 'visit' by aircraft, warships or troops>",
                                             "extract: armed forces that travel somewhere show force")
+        self._blame = _construction("112", "<X said Y was behind / responsible for an act>",
+                                    "extract: saying a party was behind an act accuses it")
         self._armed_raid = _construction("190", "<a raid by an armed group or army>",
                                          "extract: a raid by fighters, gunmen or soldiers is an attack (PETRARCH RAID 190)")
         self._aerial_bombing = _construction("195", "<a state's bombing of a place>",
@@ -1329,6 +1334,7 @@ class EventExtractor:
             out.extend(emitted)
             if emitted and self.intents:
                 out.extend(self._intent(tok, pattern, emitted, idx))
+        out.extend(self._blamed(sent, idx, {c.trigger.i for c in out}))
         if self.demands:   # "Russia said Sudan must return ..." where the obligation itself has no pattern
             coded = {c.trigger.i for c in out}
             for tok in sent:
@@ -1528,14 +1534,14 @@ class EventExtractor:
                      if c.pattern.code[:2] != "01" and not c.pattern.origin.startswith("intent")}
         return [c for c in nouns if self._background(c.trigger, c.how, governors) is None]
 
-    @staticmethod
-    def _drop_carrier_generics(out: list[Candidate]) -> list[Candidate]:
-        """A word carrying a derived statement (intention, refusal, demand) is that statement: its own generic
+    def _drop_carrier_generics(self, out: list[Candidate]) -> list[Candidate]:
+        """A word carrying a derived statement (intention, refusal, demand, blame) is that statement: its own generic
         codes ("said" 010, "intends" 030, "refused" 120) give way to the derived, more specific one."""
-        carriers = {c.trigger.i for c in out if c.pattern.origin.startswith("intent.tsv")}
-        if not carriers:
+        derived = [c for c in out if c.pattern.origin.startswith("intent.tsv") or c.pattern is self._blame]
+        if not derived:
             return out
-        return [c for c in out if c.trigger.i not in carriers or c.pattern.origin.startswith("intent.tsv")
+        carriers = {c.trigger.i for c in derived}
+        return [c for c in out if c.trigger.i not in carriers or any(c is d for d in derived)
                 or c.pattern.code[:2] not in ("01", "03", "12") or len(c.pattern.code) > 3]
 
     @staticmethod
@@ -1668,6 +1674,38 @@ class EventExtractor:
         return [Candidate(carrier, ip, c.source, c.target, c.reciprocal, c.confidence,
                           f"{c.how}; {note} carried by '{carrier.text}'", modality)
                 for c in emitted if "(symmetric)" not in c.how or not c.reciprocal]
+
+    def _blamed(self, sent: Span, idx, coded: set[int]) -> list[Candidate]:
+        """"Ukraine says it has evidence that Russia was behind the attacks", "officials said Iran was
+        responsible for the bombing": the speaker accuses the party it names (112), whatever the act's pattern."""
+        out: list[Candidate] = []
+        for tok in sent:
+            if tok.lemma_.lower() != "be" or tok.i in coded:
+                continue
+            blamed = any(c.dep_ == "prep" and c.lower_ == "behind" for c in tok.children) or any(
+                c.dep_ == "acomp" and c.lower_ == "responsible"
+                and any(p.dep_ == "prep" and p.lower_ == "for" for p in c.children) for c in tok.children)
+            if not blamed or any(c.dep_ == "neg" for c in tok.children):
+                continue     # ("said Iran was not behind the attack" accuses nobody)
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            accused = self._actors_of(subj, idx) if subj is not None else []
+            say, t = None, tok
+            for _ in range(4):      # up the clauses to the verb of saying: says -> has evidence -> proving -> was
+                if t.dep_ not in ("ccomp", "xcomp", "acl", "advcl", "relcl") or t.head.i == t.i:
+                    break
+                t = t.head
+                if t.pos_ == "VERB" and t.lemma_.lower() in BLAME_SAY:
+                    say = t
+                    break
+            if say is None or not accused:
+                continue
+            speakers, _, how = self._subject(say, idx)
+            for a in accused:
+                for sp in speakers:
+                    if not _same_party(a, sp):
+                        out.append(Candidate(say, self._blame, sp, a, False, 0.7,
+                                             f"{how}; '{a.text}' said to be '{tok.text} behind/responsible'"))
+        return out
 
     def _obligation(self, tok: Token, idx) -> tuple[Token, list[Actor]] | None:
         """(saying verb, speakers) when ``tok`` is what someone said another party must do: "Russia said Sudan
