@@ -568,3 +568,18 @@ def test_saying_a_party_was_not_behind_an_act_accuses_nobody(geopol_pipeline):
                  "Russia said it was not behind the attack."):
         ev = _events(geopol_pipeline, text)
         assert not any(p == "ACCUSE" for _, p, *_ in ev), (text, ev)
+
+
+@pytest.mark.parametrize("text,code,src", [
+    # the parser hangs the actors on the fronted phrase and leaves the main verb without a subject
+    ("With the signing of a Memorandum of Understanding on Cessation of Hostilities, the Sudanese government and "
+     "the SPLA have agreed to allow humanitarian access to all areas.", "03", "SDNGOV"),
+    ("North Korea expelled inspectors of the International Atomic Energy Agency from its nuclear facilities.",
+     "1662", "PRK"),
+    ("President Yoweri Museveni has banned opposition candidates from participating in the elections.", "1722",
+     "UGAGOV"),
+    ("Palestinians in the West Bank shunned work on Monday to protest at the settlement plan.", "143", "PSE"),
+])
+def test_more_news_phrasings(geopol_pipeline, text, code, src):
+    ev = _events(geopol_pipeline, text)
+    assert any(c.startswith(code) and s.startswith(src) and m == "asserted" for c, _, s, _, m, _ in ev), ev

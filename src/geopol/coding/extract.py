@@ -783,7 +783,35 @@ class EventExtractor:
                 t = t.head          # acomp: "Syria is willing to withdraw" climbs willing -> is
                 continue
             break
+        if t.dep_ == "ROOT" and t.pos_ == "VERB" and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in t.children):
+            found = self._left_subject(t, idx)   # a subject the parser hung elsewhere
+            if found:
+                return found, [], how_prefix + f"actors right before '{t.text}' (no subject in the parse)"
         return [], [], ""
+
+    @staticmethod
+    def _left_subject(verb: Token, idx: dict[int, Mention]) -> list[Actor]:
+        """The actors of the noun phrase right before a finite main verb that the parser gave no subject:
+        "With the signing of an MOU, the Sudanese government and SPLM/A have agreed ..." (the actors read as
+        conjuncts of "Memorandum")."""
+        if not any(c.dep_ == "aux" for c in verb.children) and verb.tag_ not in ("VBD", "VBZ", "VBP"):
+            return []
+        i = verb.i - 1
+        doc = verb.doc
+        while i >= verb.sent.start and doc[i].dep_ in ("aux", "neg", "advmod") and doc[i].head.i == verb.i:
+            i -= 1
+        found: list[Actor] = []
+        while i >= verb.sent.start:
+            m = idx.get(i)
+            if m is not None:
+                found = [a for a in m.actors if a not in found] + found
+                i = m.start - 1
+            elif doc[i].lower_ in ("and", "the") or doc[i].pos_ in ("DET", "ADJ") and found:
+                i -= 1
+            else:
+                break
+        return found
 
     def _object_act_agent(self, verb: Token, idx, sources: list[Actor]) -> list[Actor]:
         """The agent of an act named by the verb's object ("criticised [a visit to Taiwan by a US delegation]",
