@@ -331,8 +331,8 @@ def _asserted_of(ev, plover):
     ("Chile is willing to send peacekeepers to Haiti, the defence ministry said.", "AGREE", "CHL", "HTI"),
     ("Kenya says it is ready to withdraw its troops from Somalia.", "AGREE", "KEN", "SOM"),
     ("Japan will give Vietnam a loan of 300 million dollars.", "AGREE", "JPN", "VNM"),
-    ("Poland plans to impose sanctions on Belarus.", "THREATEN", "POL", "BLR"),
-    ("Sweden intends to expel two Russian diplomats.", "THREATEN", "SWE", "RUS"),
+    ("Poland said it plans to impose sanctions on Belarus.", "THREATEN", "POL", "BLR"),
+    ("Sweden announced that it intends to expel two Russian diplomats.", "THREATEN", "SWE", "RUS"),
 ])
 def test_intentions_of_the_own_actor_are_asserted(geopol_pipeline, text, plover, src, tgt):
     ev = _events(geopol_pipeline, text)
@@ -583,3 +583,13 @@ def test_saying_a_party_was_not_behind_an_act_accuses_nobody(geopol_pipeline):
 def test_more_news_phrasings(geopol_pipeline, text, code, src):
     ev = _events(geopol_pipeline, text)
     assert any(c.startswith(code) and s.startswith(src) and m == "asserted" for c, _, s, _, m, _ in ev), ev
+
+
+def test_a_plan_the_reporter_relays_is_intended_not_stated(geopol_pipeline):
+    # the modality list: "plans to" is future or intended; only the actor's own statement is an act
+    for text in ("Chinese Premier Li Qiang plans to visit Australia next month.",
+                 "Poland plans to impose sanctions on Belarus.",
+                 "The African Union plans to deploy a new stabilisation mission in Somalia in January."):
+        ev = _events(geopol_pipeline, text)
+        assert not [e for e in ev if e[4] == "asserted"], (text, ev)
+        assert any(m == "future" for *_, m, _ in ev), (text, ev)

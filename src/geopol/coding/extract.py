@@ -195,6 +195,9 @@ RAIDERS = {"MIL", "REB", "INS", "SEP", "UAF", "CRM"}
 ARMED_SECTORS = {"MIL", "REB", "INS", "SEP", "UAF", "COP"}
 ASPECT_VERBS = {"resume", "continue", "start", "begin", "restart", "renew", "intensify", "step"}
 INTENT_PLAN = {"plan", "intend", "aim", "want", "wish", "hope", "seek", "expect"}
+# a plan the reporter relays ("Li Qiang plans to visit Australia") is intended, not stated: no asserted intent
+# unless its actor says or announces it ("Greece said it plans to ..."); wanting or seeking is a stance, stated
+RELAYED_PLANS = {"plan", "intend", "aim"}
 # verbs of refusal whose to-infinitive is refused ("declined to resign", "refused to release the prisoners")
 REFUSE_VERBS = {"refuse", "decline"}
 # participles that name their subject's own stance, not something done to it: "Israel is opposed to French
@@ -235,6 +238,18 @@ CONCURRENT_PREPS = {"during", "amid", "amidst", "throughout", "despite", "until"
 ARG_LINKS = {"dobj", "pobj", "prep", "conj", "appos", "nmod", "compound", "dative", "attr", "oprd", "agent",
              "npadvmod", "poss", "nsubjpass", "pcomp", "cc", "amod"}
 
+
+
+def _announced(tok: Token) -> bool:
+    """A plan its actor states: "announced plans to", "said it plans to"."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ in ("ccomp", "dobj", "xcomp") and t.head.lemma_.lower() in INTENT_SAY | REPORT_VERBS:
+            return True
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return False
 
 
 def _not_ruled_out(tok: Token) -> bool:
@@ -1354,6 +1369,10 @@ class EventExtractor:
                 emitted = [replace(c, modality=("asserted", f"ordered by '{c.source.text}' to its own agents"))
                            for c in emitted]
                 ordered.add(tok.head.i)
+            if tok.lemma_.lower() in RELAYED_PLANS and pattern.code[:2] in ("03", "13") and not _announced(tok):
+                # "Li Qiang plans to visit Australia": a plan the reporter relays, not an act (spec: intended)
+                emitted = [replace(c, modality=("future", f"plan '{tok.text}' reported, not stated by its actor"))
+                           for c in emitted]
             if pattern.code.startswith("138") and tok.lemma_.lower() == "rule":
                 # "Trump said he was not ruling out a military option": a threat; "ruled out military action": none
                 ruled = ("asserted", f"force not ruled out ('{tok.text} out')") if _not_ruled_out(tok) else \
@@ -1634,7 +1653,7 @@ class EventExtractor:
         if (tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and _bare_infinitive(tok))) and hl in INTENT_VOW \
                 and not self.patterns.candidates(hl, False):
             return head, False          # "rebels have sworn to fight" (a vow with patterns of its own is coded by them)
-        if tok.dep_ == "xcomp" and hl in INTENT_PLAN and head.pos_ == "VERB" \
+        if tok.dep_ == "xcomp" and hl in INTENT_PLAN and head.pos_ == "VERB" and (hl not in RELAYED_PLANS or _announced(head)) \
                 and not any(c.dep_ == "auxpass" for c in head.children):   # ("is expected to" is a forecast)
             return head, False                                       # "Greece plans to impose restrictions"
         if aux & (FUTURE_AUX - {"would"}):     # a condition does not unmake it: "will retaliate if ..." threatens
