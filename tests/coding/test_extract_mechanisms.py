@@ -593,3 +593,20 @@ def test_a_plan_the_reporter_relays_is_intended_not_stated(geopol_pipeline):
         ev = _events(geopol_pipeline, text)
         assert not [e for e in ev if e[4] == "asserted"], (text, ev)
         assert any(m == "future" for *_, m, _ in ev), (text, ev)
+
+
+@pytest.mark.parametrize("text", [
+    "The Reserve Bank of India raised its key lending rate on Wednesday, stepping up its battle against inflation.",
+    "The Mexican peso staged a fierce counterattack against the dollar on Tuesday.",
+    "The Taiwan dollar came under fire on Monday as foreign investors dumped local technology shares.",
+])
+def test_force_against_an_abstraction_or_by_a_market_is_a_figure_of_speech(geopol_pipeline, text):
+    ev = _events(geopol_pipeline, text)
+    assert not any(p in ("ASSAULT", "ACCUSE", "THREATEN") and m == "asserted" for _, p, _, _, m, _ in ev), ev
+
+
+def test_force_against_real_parties_stays(geopol_pipeline):
+    ev = _events(geopol_pipeline, "The army launched an offensive against drug cartels in Sinaloa.")
+    assert any(p == "ASSAULT" and m == "asserted" for _, p, _, _, m, _ in ev), ev
+    ev = _events(geopol_pipeline, "The opposition came under fire from the president on Monday.")
+    assert any(p == "ACCUSE" and s == "GOV" and t == "OPP" for _, p, s, t, _, _ in ev), ev

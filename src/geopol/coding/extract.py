@@ -191,6 +191,7 @@ STATED_MODALS = {"may", "might", "could"}
 INTENT_VOW = {"vow", "pledge", "swear", "promise", "resolve"}
 # verbs of planning whose to-infinitive is their subject's intention ("Greece plans to impose restrictions")
 FORCE_ROOTS = {"18", "19", "20"}
+FIGURATIVE_ROOTS = {"11", "13", "15", "18", "19", "20"}
 RAIDERS = {"MIL", "REB", "INS", "SEP", "UAF", "CRM"}
 ARMED_SECTORS = {"MIL", "REB", "INS", "SEP", "UAF", "COP"}
 ASPECT_VERBS = {"resume", "continue", "start", "begin", "restart", "renew", "intensify", "step"}
@@ -532,7 +533,10 @@ class EventExtractor:
         self.refusals = stances["refusal"] if refusals is None else refusals
         self._intent_patterns: dict[str, Pattern] = {}
         from geopol.coding.patterns import load_synsets
-        self.agreement_nouns = load_synsets().get("AGREEMENT", frozenset())
+        synsets = load_synsets()
+        self.agreement_nouns = synsets.get("AGREEMENT", frozenset())
+        self.figurative_foes = synsets.get("FIGURATIVE_FOE", frozenset())
+        self.market_things = synsets.get("MARKET_THING", frozenset())
         self._negotiate = _construction("046", "<agreement> under discussion|negotiation",
                                         "extract.UNDER_NEGOTIATION", noun=True)
         self._forces_storm = _construction("170", "<a protest act by soldiers or police>",
@@ -1203,10 +1207,31 @@ class EventExtractor:
     def in_context(self, sent: Span, cands: list[Candidate]) -> list[Candidate]:
         """``cands`` without the events a non-political context rules out ("Nigeria launched wave after wave
         of attacks ... in the World Cup qualifier"): see ``contexts.tsv``."""
-        if not cands or not self.contexts:
+        if not cands:
+            return cands
+        cands = [c for c in cands if not self._figurative_force(c)]
+        if not self.contexts:
             return cands
         return [c for c in cands if not any(x.excludes(sent.text, c.pattern.code, (c.source, c.target))
                                             for x in self.contexts)]
+
+    def _figurative_force(self, c: Candidate) -> bool:
+        """Force against an abstraction or by a market is a figure of speech: "stepped up its battle against
+        stubborn inflation", "the peso staged a fierce counterattack against the dollar", "the Taiwan dollar
+        came under fire" (synsets FIGURATIVE_FOE, MARKET_THING)."""
+        if c.pattern.code[:2] not in FIGURATIVE_ROOTS or c.target is not None and c.target.sector:
+            return False
+        t = c.trigger
+        foes = self.figurative_foes
+        objects = [o for p in t.children if p.dep_ == "prep" and p.lower_ in ("against", "on", "with")
+                   for o in p.children if o.dep_ == "pobj"] + [o for o in t.children if o.dep_ == "dobj"]
+        if any(o.lemma_.lower() in foes or o.lower_ in foes for o in objects):
+            return True
+        v = t
+        while v.dep_ in ("dobj", "pobj", "prep", "conj") and v.head.i != v.i:   # "came under fire": the verb
+            v = v.head
+        subj = next((x for x in v.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+        return subj is not None and subj.lemma_.lower() in self.market_things
 
     # -- agreements referred back to ------------------------------------------------------
     @staticmethod
