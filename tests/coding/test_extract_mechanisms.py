@@ -610,3 +610,24 @@ def test_force_against_real_parties_stays(geopol_pipeline):
     assert any(p == "ASSAULT" and m == "asserted" for _, p, _, _, m, _ in ev), ev
     ev = _events(geopol_pipeline, "The opposition came under fire from the president on Monday.")
     assert any(p == "ACCUSE" and s == "GOV" and t == "OPP" for _, p, s, t, _, _ in ev), ev
+
+
+@pytest.mark.parametrize("text", [
+    "A gas explosion tore through an apartment block, with investigators saying they had found no indication of a "
+    "terrorist motive.",
+    "Argentina's inflation slowed to 2.7 percent in October, according to figures released on Wednesday by the "
+    "INDEC national statistics institute.",
+    "Unemployment in the euro zone held at 6.3 percent, while Spain continued to post the highest jobless rate.",
+    "A US strike on cartel targets in Mexico would badly damage relations between the two neighbours, analysts say.",
+])
+def test_no_event_in_statistics_disasters_and_forecasts(geopol_pipeline, text):
+    ev = _events(geopol_pipeline, text)
+    assert not any(p in ("REJECT", "RETREAT", "THREATEN") or c == "010" for c, p, _, _, m, _ in ev
+                   if m == "asserted"), ev
+
+
+def test_saying_no_and_freeing_nationals_stay_events(geopol_pipeline):
+    ev = _events(geopol_pipeline, "Greece said no to the bailout terms.")
+    assert any(p == "REJECT" and m == "asserted" for _, p, _, _, m, _ in ev), ev
+    ev = _events(geopol_pipeline, "The Taliban released three British nationals on Friday.")
+    assert any(c.startswith("084") and m == "asserted" for c, _, _, _, m, _ in ev), ev

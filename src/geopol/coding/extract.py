@@ -490,6 +490,8 @@ RAISING_PASSIVES = {"schedule", "expect", "set", "slate", "suppose", "believe", 
 MISHAPS = {"crash", "accident", "collision", "earthquake", "quake", "flood", "flooding", "landslide", "storm",
            "cyclone", "hurricane", "typhoon", "blaze", "wildfire", "disease", "outbreak", "epidemic", "heatwave",
            "stampede", "avalanche", "tsunami", "drought", "famine", "lightning", "derailment", "mudslide"}
+WEATHER = {"rain", "rains", "downpour", "downpours", "snow", "snowfall", "wind", "winds", "heat", "cold", "fire", "fires",
+           "floodwater", "floodwaters", "tornado", "tornadoes", "monsoon", "eruption", "volcano", "waves", "surge"}
 # what a state's forces fire from: its country owns the attack ("killed in Israeli tank shelling")
 ARMED_VEHICLES = {"tank", "artillery", "helicopter", "gunship", "warplane", "jet", "aircraft", "warship", "navy",
                   "gunboat", "fire"}
@@ -700,6 +702,8 @@ class EventExtractor:
                 return (self._actors_of(agent[0], idx),
                         self._arg_actors(passive[0], idx) if passive else [], how_prefix + "passive agent")
             # (an active verb's "by" phrase of measure is no agent: "X shortened by one hour the curfew")
+            if subj and subj[0].lemma_.lower() in MISHAPS | WEATHER:
+                return [], [], how_prefix + "a natural event or mishap as subject"   # "rains forced 160,000 from ..."
             if subj:
                 found = self._actors_of(subj[0], idx)
                 if found:
@@ -1674,6 +1678,9 @@ class EventExtractor:
             parties = {c.source.country for c in emitted} | {c.target.country for c in emitted if c.target}
             if speakers and all(a.country and a.country not in parties for a in speakers):
                 return None, False                                   # someone else's forecast, not an intent
+            said_by = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if said_by is not None and said_by.lemma_.lower() in COMMENTATORS:
+                return None, False                                   # "..., analysts in Mexico City say"
             return head, False                                       # "X said it will support"
         if (tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and _bare_infinitive(tok))) and hl in INTENT_VOW \
                 and not self.patterns.candidates(hl, False):
