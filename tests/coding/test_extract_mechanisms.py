@@ -631,3 +631,18 @@ def test_saying_no_and_freeing_nationals_stay_events(geopol_pipeline):
     assert any(p == "REJECT" and m == "asserted" for _, p, _, _, m, _ in ev), ev
     ev = _events(geopol_pipeline, "The Taliban released three British nationals on Friday.")
     assert any(c.startswith("084") and m == "asserted" for c, _, _, _, m, _ in ev), ev
+
+
+@pytest.mark.parametrize("text,code,src,modality", [
+    ("Solomon Islands severed diplomatic ties with Taiwan on Monday, the Pacific nation's cabinet decided.", "161",
+     "SLB", "asserted"),
+    ("The International Criminal Court issued an arrest warrant for Sudanese President Omar al-Bashir on charges of "
+     "war crimes.", "173", "IGO", "asserted"),
+    ("More than 2,500 police officers stormed the favela complexes in Rio de Janeiro in an operation against the "
+     "Comando Vermelho gang.", "190", "BRACOP", "asserted"),
+    ("European Union leaders agreed on Friday to impose asset freezes and travel bans on 40 Belarusian officials.",
+     "163", "IGOEU", "asserted"),
+])
+def test_decisions_reports_and_raids(geopol_pipeline, text, code, src, modality):
+    ev = _events(geopol_pipeline, text)
+    assert any(c.startswith(code) and s.startswith(src) and m == modality for c, _, s, _, m, _ in ev), ev

@@ -211,7 +211,7 @@ OBLIGATION_NOUNS = {"reminder", "warning", "statement", "message", "declaration"
 # an actor that announces or decides its own restrictive measure ("the United States announced it would
 # prohibit all aid to the rebels", "the EU decided it will suspend talks") imposes it: the announcement is the
 # sanction (PLOVER SANCTION / COERCE), not a threat; "said it would" / "warned it would" stay threats
-DECIDING_VERBS = {"announce", "decide", "declare", "order"}
+DECIDING_VERBS = {"announce", "decide", "declare", "order", "agree"}
 DECIDED_CODES = ("16", "163", "172")
 # verbs of saying: a pattern of theirs that only matched words inside a complement clause that has its own
 # event ("announced that it will withdraw its peacekeeping force") is that clause's event, not the saying's
@@ -1662,11 +1662,14 @@ class EventExtractor:
                 return table[code[:n]]
         return None
 
-    def _intent_carrier(self, tok: Token, emitted: list[Candidate], idx) -> tuple[Token | None, bool]:
+    def _intent_carrier(self, tok: Token, emitted: list[Candidate], idx,
+                        pattern_code: str = "") -> tuple[Token | None, bool]:
         """(the word that carries the stated intention behind ``tok``'s event, whether that word is ``tok`` itself)."""
         head = tok.head
         hl = head.lemma_.lower()
         aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+        if tok.dep_ == "xcomp" and hl in DECIDING_VERBS and pattern_code.startswith(DECIDED_CODES):
+            return head, False          # "EU leaders agreed to impose asset freezes": the measure decided
         if tok.dep_ == "xcomp" and (head.lower_ in INTENT_READY | {"prepared", "committed"} or hl == "prepare"):
             return head, False                                       # "X is willing to send"
         if head.dep_ == "xcomp" and (head.head.lower_ in INTENT_READY or head.head.lemma_.lower() == "prepare") and (
@@ -1734,7 +1737,7 @@ class EventExtractor:
             code = self._lookup(self.intents, pattern.code)
             if code is None:
                 return []
-            carrier, itself = self._intent_carrier(tok, emitted, idx)
+            carrier, itself = self._intent_carrier(tok, emitted, idx, pattern.code)
             kind, note = "intent", "stated intention"
             if carrier is not None:
                 unless = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)

@@ -488,7 +488,10 @@ class ModalityClassifier:
             pcat, pform = _lookup(self._passive, head)
             if _lookup(self._comp, head)[0]:
                 cat, cue = _lookup(self._comp, head)
-            elif link in ("xcomp", "ccomp", "acl") and _lookup(self._clause, head)[0]:
+            elif link in ("xcomp", "ccomp", "acl") and _lookup(self._clause, head)[0] and not (
+                    link == "ccomp" and node.tag_ == "VBD" and node.i < head.i):
+                # (fronted past-tense content is a report of what was done: "Solomon Islands severed ties with
+                # Taiwan, the cabinet decided")
                 cat, cue = _lookup(self._clause, head)
             elif link in ("xcomp", "ccomp") and pcat and (
                 _is_passive(head) or (head.tag_ == "VBN" and link == "xcomp")
