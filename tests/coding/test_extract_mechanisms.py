@@ -646,3 +646,17 @@ def test_saying_no_and_freeing_nationals_stay_events(geopol_pipeline):
 def test_decisions_reports_and_raids(geopol_pipeline, text, code, src, modality):
     ev = _events(geopol_pipeline, text)
     assert any(c.startswith(code) and s.startswith(src) and m == modality for c, _, s, _, m, _ in ev), ev
+
+
+@pytest.mark.parametrize("text,code,src,tgt", [
+    ("North Korea fired two short-range ballistic missiles off its east coast early on Thursday.", "150", "PRK", None),
+    ("A Mexican navy ship loaded with food and medicine docked in Havana on Thursday.", "073", "MEXMIL", "CUB"),
+    ("Two Mexican navy ships loaded with food and diesel set sail from Veracruz for Cuba on Sunday.", "073", "MEXMIL",
+     "CUB"),
+])
+def test_missile_tests_and_relief_shipments(geopol_pipeline, text, code, src, tgt):
+    ev = _events(geopol_pipeline, text)
+    assert any(c.startswith(code) and s == src and (tgt is None or t == tgt) and m == "asserted"
+               for c, _, s, t, m, _ in ev), ev
+    if code == "150":
+        assert not any(p == "ASSAULT" and m == "asserted" for _, p, _, _, m, _ in ev), ev
