@@ -651,7 +651,8 @@ def test_decisions_reports_and_raids(geopol_pipeline, text, code, src, modality)
 @pytest.mark.parametrize("text,code,src,tgt", [
     ("North Korea fired two short-range ballistic missiles off its east coast early on Thursday.", "150", "PRK", None),
     ("A Mexican navy ship loaded with food and medicine docked in Havana on Thursday.", "073", "MEXMIL", "CUB"),
-    ("Two Mexican navy ships loaded with food and diesel set sail from Veracruz for Cuba on Sunday.", "073", "MEXMIL",
+    ("Two Mexican navy ships loaded with food, medical supplies and diesel set sail from the port of Veracruz for "
+     "Cuba on Sunday.", "073", "MEXMIL",
      "CUB"),
 ])
 def test_missile_tests_and_relief_shipments(geopol_pipeline, text, code, src, tgt):
