@@ -661,3 +661,13 @@ def test_missile_tests_and_relief_shipments(geopol_pipeline, text, code, src, tg
                for c, _, s, t, m, _ in ev), ev
     if code == "150":
         assert not any(p == "ASSAULT" and m == "asserted" for _, p, _, _, m, _ in ev), ev
+
+
+def test_orders_to_own_forces(geopol_pipeline):
+    ev = _events(geopol_pipeline, "Venezuela ordered more than 5,600 troops to take part in military exercises "
+                                  "near its eastern border on Thursday.")
+    assert not any(p == "REQUEST" for _, p, *_ in ev), ev          # no demand on its own troops
+    assert any(p == "MOBILIZE" and m == "asserted" for _, p, _, _, m, _ in ev), ev
+    ev = _events(geopol_pipeline, "Venezuelan President Nicolas Maduro ordered the deployment of 15,000 additional "
+                                  "troops to the western states of Zulia and Tachira on Tuesday.")
+    assert any(p == "MOBILIZE" and s == "VENGOV" and m == "asserted" for _, p, s, _, m, _ in ev), ev

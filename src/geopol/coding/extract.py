@@ -191,6 +191,7 @@ STATED_MODALS = {"may", "might", "could"}
 INTENT_VOW = {"vow", "pledge", "swear", "promise", "resolve"}
 # verbs of planning whose to-infinitive is their subject's intention ("Greece plans to impose restrictions")
 FORCE_ROOTS = {"18", "19", "20"}
+ORDERED_ROOTS = {"07", "08", "15", "16", "17", "18", "19", "20"}
 FIGURATIVE_ROOTS = {"11", "13", "15", "18", "19", "20"}
 RAIDERS = {"MIL", "REB", "INS", "SEP", "UAF", "CRM"}
 ARMED_SECTORS = {"MIL", "REB", "INS", "SEP", "UAF", "COP"}
@@ -239,6 +240,15 @@ CONCURRENT_PREPS = {"during", "amid", "amidst", "throughout", "despite", "until"
 ARG_LINKS = {"dobj", "pobj", "prep", "conj", "appos", "nmod", "compound", "dative", "attr", "oprd", "agent",
              "npadvmod", "poss", "nsubjpass", "pcomp", "cc", "amod"}
 
+
+
+def _order_to_own_agents(c: "Candidate") -> bool:
+    """A state's order to its own forces, police or firms ("Venezuela ordered 5,600 troops to take part in
+    exercises") is no demand on another party: the act ordered is the event."""
+    t = c.target
+    return (c.pattern.code[:2] == "10" and c.trigger.lemma_.lower() in ORDER_VERBS and t is not None
+            and t.sector in AGENT_SECTORS and t.country in (None, c.source.country)
+            and c.source.sector in (None, "GOV", "ELI") and c.source.country not in (None, "IGO", "NGO"))
 
 
 def _announced(tok: Token) -> bool:
@@ -1417,6 +1427,7 @@ class EventExtractor:
                 if tok.pos_ in ("VERB", "AUX") and tok.i not in coded and tok.dep_ == "ccomp":
                     out.extend(self._demand(tok, None, [], idx))
         out = self._intent_toward_complement(out)
+        out = [c for c in out if not _order_to_own_agents(c)]
         if ordered:   # the order itself says nothing more than the act ordered
             out = [c for c in out if not (c.trigger.i in ordered and c.pattern.code[:2] == "10")]
         out = self._drop_reported(out, matched)
@@ -1468,7 +1479,12 @@ class EventExtractor:
                 targets = self._subtree_target(tok, sources, idx)
             if sources and targets and any(t in sources for t in targets):
                 targets = [t for t in targets if t not in sources]
-            nouns.extend(self._emit(tok, pattern, sources, targets, bound, how))
+            emitted = self._emit(tok, pattern, sources, targets, bound, how)
+            if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ORDER_VERBS and pattern.code[:2] in ORDERED_ROOTS \
+                    and all(c.source.sector in (None, "GOV", "ELI") for c in emitted):
+                # "Maduro ordered the deployment of 15,000 troops": a head of state's order is the move itself
+                emitted = [replace(c, modality=("asserted", f"ordered by '{c.source.text}'")) for c in emitted]
+            nouns.extend(emitted)
         out.extend(self._drop_background(out, nouns))
         # what analysts or experts say or warn is commentary, not an act of a political actor
         out = [c for c in out if not (c.pattern.code[:2] in VERBAL_ROOTS and head_word(c.source) in COMMENTATORS)]
