@@ -243,11 +243,11 @@ ARG_LINKS = {"dobj", "pobj", "prep", "conj", "appos", "nmod", "compound", "dativ
 
 
 def _order_to_own_agents(c: "Candidate") -> bool:
-    """A state's order to its own forces, police or firms ("Venezuela ordered 5,600 troops to take part in
-    exercises") is no demand on another party: the act ordered is the event."""
+    """A state's order to its own forces or police ("Venezuela ordered 5,600 troops to take part in exercises")
+    is no demand on another party: the act ordered is the event. (An order to a newspaper or a firm stays one.)"""
     t = c.target
     return (c.pattern.code[:2] == "10" and c.trigger.lemma_.lower() in ORDER_VERBS and t is not None
-            and t.sector in AGENT_SECTORS and t.country in (None, c.source.country)
+            and t.sector in ("MIL", "COP", "SPY") and t.country in (None, c.source.country)
             and c.source.sector in (None, "GOV", "ELI") and c.source.country not in (None, "IGO", "NGO"))
 
 
