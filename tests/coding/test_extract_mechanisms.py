@@ -671,3 +671,13 @@ def test_orders_to_own_forces(geopol_pipeline):
     ev = _events(geopol_pipeline, "Venezuelan President Nicolas Maduro ordered the deployment of 15,000 additional "
                                   "troops to the western states of Zulia and Tachira on Tuesday.")
     assert any(p == "MOBILIZE" and s == "VENGOV" and m == "asserted" for _, p, s, _, m, _ in ev), ev
+
+
+def test_accidents_and_glosses_are_no_events(geopol_pipeline):
+    for text in ("A gas explosion tore through an apartment block in Magnitogorsk early on Monday, killing dozens.",
+                 "Brazil's central bank raised the benchmark rate by a full percentage point, signalling further "
+                 "increases."):
+        ev = _events(geopol_pipeline, text)
+        assert not [e for e in ev if e[4] == "asserted"], (text, ev)
+    ev = _events(geopol_pipeline, "A car bomb tore through a market in Baghdad on Monday, killing 20 people.")
+    assert any(c.startswith("18") and m == "asserted" for c, _, _, _, m, _ in ev), ev

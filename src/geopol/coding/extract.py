@@ -500,6 +500,7 @@ RAISING_PASSIVES = {"schedule", "expect", "set", "slate", "suppose", "believe", 
 MISHAPS = {"crash", "accident", "collision", "earthquake", "quake", "flood", "flooding", "landslide", "storm",
            "cyclone", "hurricane", "typhoon", "blaze", "wildfire", "disease", "outbreak", "epidemic", "heatwave",
            "stampede", "avalanche", "tsunami", "drought", "famine", "lightning", "derailment", "mudslide"}
+ACCIDENTAL = {"gas", "boiler", "methane", "firework", "fireworks", "industrial", "accidental", "tanker", "pipeline"}
 WEATHER = {"rain", "rains", "downpour", "downpours", "snow", "snowfall", "wind", "winds", "heat", "cold", "fire", "fires",
            "floodwater", "floodwaters", "tornado", "tornadoes", "monsoon", "eruption", "volcano", "waves", "surge"}
 # what a state's forces fire from: its country owns the attack ("killed in Israeli tank shelling")
@@ -712,7 +713,8 @@ class EventExtractor:
                 return (self._actors_of(agent[0], idx),
                         self._arg_actors(passive[0], idx) if passive else [], how_prefix + "passive agent")
             # (an active verb's "by" phrase of measure is no agent: "X shortened by one hour the curfew")
-            if subj and subj[0].lemma_.lower() in MISHAPS | WEATHER:
+            if subj and (subj[0].lemma_.lower() in MISHAPS | WEATHER or any(
+                    c.dep_ in ("compound", "amod") and c.lower_ in ACCIDENTAL for c in subj[0].children)):
                 return [], [], how_prefix + "a natural event or mishap as subject"   # "rains forced 160,000 from ..."
             if subj:
                 found = self._actors_of(subj[0], idx)
@@ -1291,6 +1293,8 @@ class EventExtractor:
                 return [], ""                 # "killed by his brother": a person, not an armed group
         else:
             return [], ""
+        if noun is not None and any(c.dep_ in ("compound", "amod") and c.lower_ in ACCIDENTAL for c in noun.children):
+            return [], ""                     # "a gas explosion tore through a block": an accident
         sent = verb.sent
         if noun is not None:
             start, end = noun.left_edge.idx - sent.start_char, noun.idx + len(noun.text) - sent.start_char
@@ -1524,6 +1528,10 @@ class EventExtractor:
         drop = set()
         for c in out:
             t = c.trigger
+            if c.pattern.code == "010" and not c.pattern.words and c.target is None and t.tag_ == "VBG" \
+                    and t.dep_ == "advcl" and t.i > t.head.i:
+                drop.add(id(c))    # "raised rates by a point, signalling further increases": a gloss, no act
+                continue
             if c.pattern.code != "010" or c.pattern.words or t.lemma_.lower() not in ATTRIBUTION_VERBS:
                 continue
             comp = {x.i for k in t.children if k.dep_ == "ccomp" for x in k.subtree}
