@@ -681,3 +681,20 @@ def test_accidents_and_glosses_are_no_events(geopol_pipeline):
         assert not [e for e in ev if e[4] == "asserted"], (text, ev)
     ev = _events(geopol_pipeline, "A car bomb tore through a market in Baghdad on Monday, killing 20 people.")
     assert any(c.startswith("18") and m == "asserted" for c, _, _, _, m, _ in ev), ev
+
+
+@pytest.mark.parametrize("text,code,src,tgt", [
+    ("Bulgaria has ordered 70 Russian diplomats and embassy staff to leave the country by Sunday.", "161", "BGR",
+     "RUS"),
+    ("India on Tuesday ordered Pakistan to cut the staff at its high commission in New Delhi by half.", "161", "IND",
+     "PAK"),
+    ("The first contingent of 400 Kenyan police officers landed in Port-au-Prince on Tuesday to lead a UN-backed "
+     "mission.", "074", "KENCOP", "HTI"),
+    ("Russian military instructors arrived in Niger's capital Niamey on Thursday.", "062", "RUSMIL", "NER"),
+    ("Sri Lankan troops captured Kilinochchi, the political headquarters of the Liberation Tigers of Tamil Eelam.",
+     "192", "LKAMIL", None),
+])
+def test_diplomatic_expulsions_deployments_and_captures(geopol_pipeline, text, code, src, tgt):
+    ev = _events(geopol_pipeline, text)
+    assert any(c.startswith(code) and s == src and (tgt is None or (t or "").startswith(tgt)) and m == "asserted"
+               for c, _, s, t, m, _ in ev), ev
