@@ -842,7 +842,7 @@ class EventExtractor:
             if m is not None:
                 found = [a for a in m.actors if a not in found] + found
                 i = m.start - 1
-            elif doc[i].lower_ in ("and", "the") or doc[i].pos_ in ("DET", "ADJ") and found:
+            elif found and (doc[i].lower_ == "and" or doc[i].pos_ in ("DET", "ADJ")):   # "the Sudanese ... and"
                 i -= 1
             else:
                 break
