@@ -242,6 +242,11 @@ ARG_LINKS = {"dobj", "pobj", "prep", "conj", "appos", "nmod", "compound", "dativ
 
 
 
+def _accidental(noun: Token) -> bool:
+    """An explosion or fire of an accidental kind: "a gas explosion", "a boiler blast"."""
+    return any(c.dep_ in ("compound", "amod") and c.lower_ in ACCIDENTAL for c in noun.children)
+
+
 def _order_to_own_agents(c: "Candidate") -> bool:
     """A state's order to its own forces or police ("Venezuela ordered 5,600 troops to take part in exercises")
     is no demand on another party: the act ordered is the event. (An order to a newspaper or a firm stays one.)"""
@@ -713,8 +718,7 @@ class EventExtractor:
                 return (self._actors_of(agent[0], idx),
                         self._arg_actors(passive[0], idx) if passive else [], how_prefix + "passive agent")
             # (an active verb's "by" phrase of measure is no agent: "X shortened by one hour the curfew")
-            if subj and (subj[0].lemma_.lower() in MISHAPS | WEATHER or any(
-                    c.dep_ in ("compound", "amod") and c.lower_ in ACCIDENTAL for c in subj[0].children)):
+            if subj and (subj[0].lemma_.lower() in MISHAPS | WEATHER or _accidental(subj[0])):
                 return [], [], how_prefix + "a natural event or mishap as subject"   # "rains forced 160,000 from ..."
             if subj:
                 found = self._actors_of(subj[0], idx)
@@ -1293,7 +1297,7 @@ class EventExtractor:
                 return [], ""                 # "killed by his brother": a person, not an armed group
         else:
             return [], ""
-        if noun is not None and any(c.dep_ in ("compound", "amod") and c.lower_ in ACCIDENTAL for c in noun.children):
+        if noun is not None and _accidental(noun):
             return [], ""                     # "a gas explosion tore through a block": an accident
         sent = verb.sent
         if noun is not None:
