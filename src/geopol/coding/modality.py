@@ -348,6 +348,9 @@ class ModalityClassifier:
         if dep in ("prep", "agent", "dative"):
             self._governor_cue(node, head, "prep", cues, trigger)
             return mode, False
+        if dep == "attr" and hl == "be" and _is_nominal(node):
+            # the copula predicates the event noun: "in what would be the first trip by a Chinese premier"
+            return mode, False
         if dep in ("dobj", "attr", "oprd"):
             self._governor_cue(node, head, "obj", cues, trigger)
             if _is_nominal(node) and hl not in self._support:
